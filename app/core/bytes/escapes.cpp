@@ -1,0 +1,1 @@
+#include "bytes/escapes.h"

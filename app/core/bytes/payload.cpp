@@ -1,0 +1,1 @@
+#include "bytes/payload.h"

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "log/record.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <deque>
+#include <functional>
+
+class Transcript;
+
+struct RenderOptions
+{
+    enum class View { Text, Hex };
+    View view = View::Text;
+    QByteArray encoding = "UTF-8";
+    bool timestamps = true;
+    bool showPeer = true;
+    bool visibleControls = false; // CR LF TAB ... drawn as ␍ ␊ ␉; otherwise a trailing CR/LF is not drawn
+    // Filters (0 rows for a hidden record)
+    bool showRx = true;
+    bool showTx = true;
+    bool showEvents = true;
+    quint32 onlyPeer = 0; // Transcript peer index; 0 = all peers
+    bool operator==(const RenderOptions &o) const;
+    bool operator!=(const RenderOptions &o) const { return !(*this == o); }
+};
+
+// Words the UI supplies (translated); the renderer itself has no user-visible strings.
+struct RenderLabels
+{
+    QString rx = QStringLiteral("RX");
+    QString tx = QStringLiteral("TX");
+    QString event = QStringLiteral("**");
+    // Text of an event record, e.g. "Connected" or "Error: Connection refused". Default: the detail text.
+    std::function<QString(const Record &record)> eventText;
+    // Hex view header suffix, e.g. "(12 bytes)"
+    std::function<QString(qsizetype bytes)> byteCount;
+};
+
+// One drawn line. header is empty on continuation lines.
+struct RenderedRow
+{
+    qint64 seq = -1;
+    Direction direction = Direction::Rx;
+    bool continuation = false;
+    QString header; // "[12:00:00.123] RX 127.0.0.1:5000"
+    QString body;   // the text, or one hex dump line
+};
+
+// Turns transcript records into rows for a view that draws only what is visible.
+// Rows per record: Text view: the record's bytes split after each LF and at most MaxTextRowBytes per row;
+// Hex view: a header row plus one row per 16 bytes; events: one row. Counting rows needs no decoding (an LF byte is
+// found with memchr), so a change of view or encoding re-indexes a full transcript in milliseconds, and only the
+// rows on screen are ever decoded.
+// A multi-byte character split across reads is decoded with a short look-back into the same stream, starting
+// after the nearest byte below 0x30 (never inside a character in any offered multi-byte encoding), so it shows
+// whole on the row where its last byte arrived.
+class LogRenderer
+{
+public:
+    static constexpr int MaxTextRowBytes = 512;
+    static constexpr int HexRowBytes = 16;
+
+    explicit LogRenderer(const Transcript *transcript);
+
+    void setOptions(const RenderOptions &options); // re-indexes
+    const RenderOptions &options() const { return m_options; }
+    void setLabels(RenderLabels labels) { m_labels = std::move(labels); }
+
+    // Brings the row index in step with the transcript (records appended or dropped since the last call).
+    // Cheap when nothing changed; O(new records) otherwise.
+    void sync();
+    void reindex(); // full rebuild (after clear or option change)
+
+    qint64 rowCount() const;
+    RenderedRow row(qint64 index) const;
+    QString rowText(qint64 index) const; // header + body, as copied or saved
+
+    // Record index (into the transcript) that draws row; -1 if out of range.
+    qsizetype recordOfRow(qint64 row) const;
+    qint64 firstRowOfRecord(qsizetype recordIndex) const;
+
+private:
+    int rowsOf(const Record &record) const;
+    QString header(const Record &record) const;
+    QString decodeSegment(const Record &record, qsizetype begin, qsizetype end) const;
+    void textSegment(const Record &record, int rowInRecord, qsizetype *begin, qsizetype *end) const;
+
+    const Transcript *m_transcript;
+    RenderOptions m_options;
+    RenderLabels m_labels;
+    // m_rowEnd[i] = rows of records [0..i] plus m_rowBase (absolute counts, so dropping old records only moves
+    // m_rowBase instead of rewriting the array).
+    std::deque<qint64> m_rowEnd;
+    qint64 m_rowBase = 0;
+    qint64 m_indexedFirstSeq = 0;
+};

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+// How NetAssist writes and reads addresses and ports.
+namespace Endpoint {
+
+// An IPv4-mapped IPv6 address (::ffff:127.0.0.1, what a dual-stack server reports) becomes plain IPv4.
+QHostAddress normalized(const QHostAddress &address);
+// "192.168.1.5", "::1", "fe80::1%eth0" (after normalized()).
+QString formatAddress(const QHostAddress &address);
+// "192.168.1.5:502", "[::1]:8000", "[fe80::1%eth0]:80".
+QString format(const QHostAddress &address, quint16 port);
+
+enum class PortError { None, Empty, NotANumber, OutOfRange, ZeroNotAllowed };
+struct PortResult
+{
+    quint16 port = 0;
+    PortError error = PortError::None;
+    bool ok() const { return error == PortError::None; }
+};
+// Decimal 0..65535 (surrounding spaces allowed); zero only when allowZero (listen on an OS-chosen port).
+PortResult parsePort(QStringView text, bool allowZero = false);
+
+// System ports need privileges on most systems; the UI hints at that.
+enum class PortRange { WellKnown, Registered, Dynamic }; // 0..1023, 1024..49151, 49152..65535
+PortRange range(quint16 port);
+
+enum class HostPortError { None, Empty, MissingPort, BadPort, BadBrackets };
+struct HostPort
+{
+    QString host; // name or literal address, without brackets
+    quint16 port = 0;
+    HostPortError error = HostPortError::None;
+    bool ok() const { return error == HostPortError::None; }
+};
+// "host:port", "1.2.3.4:80", "[::1]:8000"; with allowBarePort also "8000" (host empty).
+HostPort parseHostPort(QStringView text, bool allowBarePort = false, bool allowZeroPort = false);
+
+} // namespace Endpoint

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "net/session.h"
+
+#include <QHash>
+#include <QHostAddress>
+
+class QTcpServer;
+class QTcpSocket;
+
+class TcpServerSession : public Session
+{
+    Q_OBJECT
+public:
+    explicit TcpServerSession(QObject *parent = nullptr);
+    ~TcpServerSession() override;
+
+    // QHostAddress::Any listens on all IPv4 and IPv6 interfaces; port 0 lets the OS choose (see serverPort()).
+    // Returns false and emits errorOccurred(0, ...) when it cannot listen (port busy, privileged port...).
+    bool listen(const QHostAddress &address, quint16 port);
+    quint16 serverPort() const;
+    QHostAddress serverAddress() const;
+
+    // New connections beyond this are closed at once and reported by clientRefused; 0 = no limit.
+    void setMaxClients(int max) { m_maxClients = max; }
+    int maxClients() const { return m_maxClients; }
+
+    State state() const override { return m_state; }
+    int send(const QByteArray &data, const QList<PeerId> &targets = {}) override;
+    QList<PeerId> peers() const override;
+    PeerInfo peerInfo(PeerId id) const override;
+    void disconnectPeer(PeerId id) override;
+    void close() override;
+    QString localEndpoint() const override;
+    int clientCount() const { return int(m_clients.size()); }
+
+Q_SIGNALS:
+    void clientRefused(const QString &endpoint);
+
+private:
+    struct Client
+    {
+        QTcpSocket *socket = nullptr;
+        PeerInfo info;
+    };
+    void setState(State state);
+    void onNewConnection();
+    void onClientReadyRead(PeerId id);
+    void onClientDisconnected(PeerId id);
+    qint64 writeTo(Client &client, const QByteArray &data);
+
+    QTcpServer *m_server = nullptr;
+    QHash<PeerId, Client> m_clients;
+    State m_state = State::Idle;
+    PeerId m_nextId = 1;
+    int m_maxClients = 0;
+};

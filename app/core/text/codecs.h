@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+// The encodings a user can pick, and text <-> bytes in one of them.
+// Qt 6.4 on Debian backs QStringEncoder/QStringDecoder(name) with ICU, so no Core5Compat is needed; the list is
+// probed at first use so that a Qt without ICU (or a Windows build) offers only what really works.
+namespace Codecs {
+
+// Canonical names ("UTF-8", "GBK", ...) of the encodings that work on this Qt, in menu order.
+const QList<QByteArray> &available();
+bool isAvailable(const QByteArray &name);
+QByteArray defaultEncoding(); // "UTF-8"
+
+// True for encodings where bytes 0x00..0x7F are ASCII (so a 0x0A byte is a line feed); false for UTF-16.
+bool isAsciiCompatible(const QByteArray &name);
+
+struct EncodeResult
+{
+    QByteArray bytes;
+    // Index (in UTF-16 code units of the input) of the first character the encoding cannot represent, or -1.
+    qsizetype errorPos = -1;
+    char32_t badChar = 0;
+    bool ok() const { return errorPos < 0; }
+};
+
+// Never substitutes '?' silently: an unrepresentable character is reported with its position.
+EncodeResult encode(QStringView text, const QByteArray &encoding);
+
+// One-shot decode; invalid bytes become U+FFFD.
+QString decode(QByteArrayView bytes, const QByteArray &encoding);
+
+} // namespace Codecs
