@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 
+class StreamDecoder;
 class Transcript;
 
 struct RenderOptions
@@ -76,17 +77,23 @@ public:
 
     qint64 rowCount() const;
     RenderedRow row(qint64 index) const;
-    QString rowText(qint64 index) const; // header + body, as copied or saved
+    // As copied or saved: header + "  " + body on a record's first row; continuation rows are the body indented
+    // by four spaces.
+    QString rowText(qint64 index) const;
 
     // Record index (into the transcript) that draws row; -1 if out of range.
     qsizetype recordOfRow(qint64 row) const;
     qint64 firstRowOfRecord(qsizetype recordIndex) const;
 
 private:
-    int rowsOf(const Record &record) const;
+    bool passesFilters(const Record &record) const;
+    qint64 rowsOf(const Record &record) const;
+    qsizetype nextTextBreak(const Record &record, qsizetype pos) const;
     QString header(const Record &record) const;
     QString decodeSegment(const Record &record, qsizetype begin, qsizetype end) const;
-    void textSegment(const Record &record, int rowInRecord, qsizetype *begin, qsizetype *end) const;
+    void feedLookBack(const Record &record, qsizetype begin, StreamDecoder *decoder) const;
+    void textSegment(const Record &record, qint64 rowInRecord, qsizetype *begin, qsizetype *end) const;
+    QString controlsShown(QString text) const;
 
     const Transcript *m_transcript;
     RenderOptions m_options;
@@ -96,4 +103,15 @@ private:
     std::deque<qint64> m_rowEnd;
     qint64 m_rowBase = 0;
     qint64 m_indexedFirstSeq = 0;
+    bool m_asciiCompatible = true; // of m_options.encoding; false: rows are fixed-size and aligned to m_codeUnit
+    int m_codeUnit = 1;
+    // Where the last text row looked up began, so drawing the rows of a long record one after another does not
+    // rescan it from its start for every row.
+    struct SegmentCursor
+    {
+        qint64 seq = -1;
+        qint64 row = 0;
+        qsizetype begin = 0;
+    };
+    mutable SegmentCursor m_cursor;
 };

@@ -56,10 +56,10 @@ public:
     void clear(); // forgets every record (and the dropped counts); counters stay until resetCounters()
 
 Q_SIGNALS:
-    void appended(qint64 seq);
+    void appended(qint64 seq); // emitted last, after any droppedFront() the same append caused
     void droppedFront(qsizetype count); // the first count records were removed
     void cleared();
-    void countersChanged();
+    void countersChanged(); // after every RX/TX append and after resetCounters()
 
 private:
     qint64 append(Record record);

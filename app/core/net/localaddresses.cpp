@@ -1,1 +1,43 @@
 #include "net/localaddresses.h"
+
+#include <QNetworkInterface>
+
+#include <algorithm>
+
+namespace LocalAddresses {
+
+QList<Entry> list()
+{
+    QList<Entry> entries;
+    const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &iface : interfaces) {
+        const QNetworkInterface::InterfaceFlags flags = iface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning))
+            continue;
+        const bool loopbackInterface = flags.testFlag(QNetworkInterface::IsLoopBack);
+        const QList<QNetworkAddressEntry> addresses = iface.addressEntries();
+        for (const QNetworkAddressEntry &addressEntry : addresses) {
+            QHostAddress address = addressEntry.ip();
+            if (address.isNull())
+                continue;
+            // fe80::/10 means nothing without the interface; a listen or connect on it needs "%eth0".
+            if (address.protocol() == QAbstractSocket::IPv6Protocol && address.isLinkLocal()
+                && address.scopeId().isEmpty())
+                address.setScopeId(iface.name());
+            Entry entry;
+            entry.address = address;
+            entry.interfaceName = iface.humanReadableName();
+            entry.isLoopback = loopbackInterface || address.isLoopback();
+            entries.append(entry);
+        }
+    }
+    // Stable: within a group the system's interface order stays, which is what "ip addr" shows the user.
+    const auto rank = [](const Entry &e) {
+        return (e.isLoopback ? 2 : 0) + (e.address.protocol() == QAbstractSocket::IPv4Protocol ? 0 : 1);
+    };
+    std::stable_sort(entries.begin(), entries.end(),
+                     [&rank](const Entry &a, const Entry &b) { return rank(a) < rank(b); });
+    return entries;
+}
+
+} // namespace LocalAddresses

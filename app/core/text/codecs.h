@@ -11,6 +11,7 @@ namespace Codecs {
 
 // Canonical names ("UTF-8", "GBK", ...) of the encodings that work on this Qt, in menu order.
 const QList<QByteArray> &available();
+// Case-insensitive ("gbk" is GBK).
 bool isAvailable(const QByteArray &name);
 QByteArray defaultEncoding(); // "UTF-8"
 
@@ -19,17 +20,25 @@ bool isAsciiCompatible(const QByteArray &name);
 
 struct EncodeResult
 {
-    QByteArray bytes;
+    QByteArray bytes; // empty when !ok(), so that substituted bytes can never be sent by mistake
     // Index (in UTF-16 code units of the input) of the first character the encoding cannot represent, or -1.
+    // A surrogate pair is one character (errorPos = its first unit); a lone surrogate is always unencodable.
+    // An unknown encoding reports errorPos 0: callers validate names with isAvailable() first.
     qsizetype errorPos = -1;
     char32_t badChar = 0;
     bool ok() const { return errorPos < 0; }
 };
 
 // Never substitutes '?' silently: an unrepresentable character is reported with its position.
+// A leading U+FEFF is kept (Qt would drop it by default).
 EncodeResult encode(QStringView text, const QByteArray &encoding);
 
-// One-shot decode; invalid bytes become U+FFFD.
+// One-shot decode; invalid bytes become U+FFFD. An unknown encoding decodes as UTF-8 so a log never goes blank.
+// ICU reports invalid bytes as U+001A in some encodings (EUC-JP, EUC-KR, Shift_JIS, GB2312): these are turned into
+// U+FFFD unless the input itself holds a 0x1A byte (then they cannot be told apart and stay U+001A).
 QString decode(QByteArrayView bytes, const QByteArray &encoding);
+
+// Internal helper shared with StreamDecoder: the U+001A -> U+FFFD repair described above.
+void repairSubstitutions(QString &decoded, QByteArrayView input);
 
 } // namespace Codecs

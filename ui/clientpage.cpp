@@ -1,0 +1,157 @@
+#include "clientpage.h"
+
+#include "errortext.h"
+#include "log/transcript.h"
+#include "net/endpoint.h"
+#include "net/tcpclientsession.h"
+#include "sendpanel.h"
+#include "ui_clientpage.h"
+
+namespace {
+constexpr int MaxRecentHosts = 12;
+}
+
+ClientPage::ClientPage(QWidget *parent)
+    : SessionPage(parent)
+    , m_ui(std::make_unique<Ui::ClientPage>())
+    , m_session(new TcpClientSession(this))
+{
+    m_ui->setupUi(this);
+    attach(m_session, m_ui->clientSplitter, m_ui->clientSplitter);
+    m_ui->clientHost->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("localhost")});
+    m_ui->clientPort->setText(QStringLiteral("8000"));
+    m_ui->clientHost->lineEdit()->setAccessibleName(tr("Remote host"));
+
+    connect(m_ui->clientConnect, &QPushButton::clicked, this, &ClientPage::toggleConnection);
+    connect(m_ui->clientHost, &QComboBox::editTextChanged, this, &ClientPage::validateInput);
+    connect(m_ui->clientPort, &QLineEdit::textChanged, this, &ClientPage::validateInput);
+    connect(m_ui->clientLocalPort, &QLineEdit::textChanged, this, &ClientPage::validateInput);
+    connect(m_ui->clientPort, &QLineEdit::returnPressed, this, &ClientPage::toggleConnection);
+
+    connect(m_session, &Session::stateChanged, this, &ClientPage::onStateChanged);
+    connect(m_session, &Session::peerConnected, this, [this](PeerId, const QString &peer) {
+        m_ui->clientEndpoints->setText(tr("Local %1  \u2194  Peer %2").arg(m_session->localEndpoint(), peer));
+        sendPanel()->setPeerAvailable(true);
+    });
+    connect(m_session, &Session::peerDisconnected, this, [this] {
+        m_ui->clientEndpoints->clear();
+        sendPanel()->setPeerAvailable(false);
+    });
+    connect(m_session, &Session::errorOccurred, this,
+            [this](PeerId, QAbstractSocket::SocketError error, const QString &detail) {
+                m_lastError = ErrorText::socket(error, detail);
+                showState(m_ui->clientState, m_lastError, true);
+            });
+    connect(sendPanel(), &SendPanel::sendRequested, this, [this](const QByteArray &bytes) { m_session->send(bytes); });
+
+    sendPanel()->setPeerAvailable(false);
+    onStateChanged();
+    validateInput();
+}
+
+ClientPage::~ClientPage() = default;
+
+QStringList ClientPage::recentHosts() const
+{
+    QStringList hosts;
+    for (int i = 0; i < m_ui->clientHost->count(); ++i)
+        hosts << m_ui->clientHost->itemText(i);
+    return hosts;
+}
+
+void ClientPage::setRecentHosts(const QStringList &hosts)
+{
+    const QString current = m_ui->clientHost->currentText();
+    m_ui->clientHost->clear();
+    m_ui->clientHost->addItems(hosts.mid(0, MaxRecentHosts));
+    m_ui->clientHost->setEditText(current);
+}
+
+void ClientPage::setTarget(const QString &host, quint16 port)
+{
+    m_ui->clientHost->setEditText(host);
+    m_ui->clientPort->setText(QString::number(port));
+}
+
+void ClientPage::validateInput()
+{
+    QString problem;
+    if (m_ui->clientHost->currentText().trimmed().isEmpty())
+        problem = tr("Enter the host to connect to.");
+    const auto port = Endpoint::parsePort(m_ui->clientPort->text());
+    if (problem.isEmpty() && !port.ok())
+        problem = tr("Remote port: %1").arg(ErrorText::port(port.error));
+    if (problem.isEmpty() && !m_ui->clientLocalPort->text().trimmed().isEmpty()) {
+        const auto local = Endpoint::parsePort(m_ui->clientLocalPort->text());
+        if (!local.ok())
+            problem = tr("Local port: %1").arg(ErrorText::port(local.error));
+    }
+    m_inputValid = problem.isEmpty();
+    showProblem(m_ui->clientInputError, problem);
+    onStateChanged();
+}
+
+void ClientPage::toggleConnection()
+{
+    if (m_session->state() != Session::State::Idle) {
+        m_session->close();
+        return;
+    }
+    if (!m_inputValid)
+        return;
+    QString host = m_ui->clientHost->currentText().trimmed();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    const quint16 port = Endpoint::parsePort(m_ui->clientPort->text()).port;
+    const quint16 localPort = Endpoint::parsePort(m_ui->clientLocalPort->text()).port; // 0 when empty
+    rememberHost(host);
+    const QHostAddress literal(host);
+    const QString target = literal.isNull() ? host + QLatin1Char(':') + QString::number(port)
+                                            : Endpoint::format(literal, port);
+    m_lastError.clear();
+    transcript()->appendEvent(EventKind::Connecting, target);
+    m_session->open(host, port, localPort);
+}
+
+void ClientPage::rememberHost(const QString &host)
+{
+    QStringList hosts = recentHosts();
+    hosts.removeAll(host);
+    hosts.prepend(host);
+    setRecentHosts(hosts);
+    m_ui->clientHost->setCurrentIndex(0);
+}
+
+void ClientPage::onStateChanged()
+{
+    const Session::State state = m_session->state();
+    const bool idle = state == Session::State::Idle;
+    m_ui->clientHost->setEnabled(idle);
+    m_ui->clientPort->setEnabled(idle);
+    m_ui->clientLocalPort->setEnabled(idle);
+    switch (state) {
+    case Session::State::Idle:
+        m_ui->clientConnect->setText(tr("&Connect"));
+        m_ui->clientConnect->setEnabled(m_inputValid);
+        if (m_lastError.isEmpty())
+            showState(m_ui->clientState, tr("Disconnected"), false);
+        else
+            showState(m_ui->clientState, tr("Disconnected: %1").arg(m_lastError), true);
+        break;
+    case Session::State::Opening:
+        m_ui->clientConnect->setText(tr("&Cancel"));
+        m_ui->clientConnect->setEnabled(true);
+        showState(m_ui->clientState, tr("Connecting\u2026"), false);
+        break;
+    case Session::State::Open:
+        m_ui->clientConnect->setText(tr("&Disconnect"));
+        m_ui->clientConnect->setEnabled(true);
+        showState(m_ui->clientState, tr("Connected"), false);
+        break;
+    case Session::State::Closing:
+        m_ui->clientConnect->setText(tr("&Disconnect"));
+        m_ui->clientConnect->setEnabled(false);
+        showState(m_ui->clientState, tr("Disconnecting\u2026"), false);
+        break;
+    }
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "net/session.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QPointer>
+#include <QTimer>
+
+// The server tab's client table: one row per connected client, with live RX/TX counts read from the session.
+// Arrivals are inserted in batches and counters refreshed a few times a second, so thousands of clients
+// connecting at once cost one model update, not thousands.
+class ClientTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { PeerColumn, SinceColumn, RxColumn, TxColumn, ColumnCount };
+
+    explicit ClientTableModel(Session *session, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    PeerId peerAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0; }
+    int rowOf(PeerId id) const { return m_row.value(id, -1); }
+    // Inserts arrivals that are still waiting for the next batch (tests and callers that need the table now).
+    void flush();
+
+private:
+    void onConnected(PeerId id);
+    void onDisconnected(PeerId id);
+    void refreshCounters();
+
+    QPointer<Session> m_session;
+    QList<PeerId> m_ids;
+    QHash<PeerId, int> m_row;
+    QList<PeerId> m_pending;
+    QTimer m_batch;
+    QTimer m_refresh;
+};

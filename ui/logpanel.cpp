@@ -1,0 +1,262 @@
+#include "logpanel.h"
+
+#include "log/transcript.h"
+#include "logview.h"
+#include "text/codecs.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+template<typename W>
+W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
+{
+    widget->setObjectName(QLatin1String(objectName));
+    widget->setAccessibleName(accessibleName);
+    widget->setToolTip(toolTip);
+    return widget;
+}
+
+} // namespace
+
+LogPanel::LogPanel(Transcript *transcript, QWidget *parent)
+    : QWidget(parent)
+    , m_transcript(transcript)
+    , m_view(new LogView(transcript, this))
+{
+    buildUi();
+    m_view->setLabels(labels());
+    syncControls(m_view->options());
+
+    // The counters change on every read; a label re-laid out per read would cost more than the read itself.
+    m_counterTimer.setSingleShot(true);
+    m_counterTimer.setInterval(CounterIntervalMs);
+    connect(&m_counterTimer, &QTimer::timeout, this, &LogPanel::updateCounters);
+    connect(m_transcript, &Transcript::countersChanged, this, &LogPanel::scheduleCounters);
+    connect(m_transcript, &Transcript::droppedFront, this, &LogPanel::scheduleCounters);
+    connect(m_transcript, &Transcript::cleared, this, &LogPanel::updateCounters);
+    updateCounters();
+}
+
+void LogPanel::buildUi()
+{
+    m_viewMode = named(new QComboBox, "logViewMode", tr("Log view"), tr("Show received data as text or as a hex dump"));
+    m_viewMode->addItem(tr("Text"), int(RenderOptions::View::Text));
+    m_viewMode->addItem(tr("Hex"), int(RenderOptions::View::Hex));
+
+    m_encoding = named(new QComboBox, "logEncoding", tr("Log encoding"),
+                       tr("Encoding used to show text; changing it re-renders the whole log"));
+    for (const QByteArray &name : Codecs::available())
+        m_encoding->addItem(QString::fromLatin1(name), name);
+
+    m_timestamps = named(new QCheckBox(tr("Time")), "logTimestamps", tr("Show timestamps"),
+                         tr("Show the time of each record"));
+    m_showPeer = named(new QCheckBox(tr("Peer")), "logShowPeer", tr("Show peer"),
+                       tr("Show the remote address of each record"));
+    m_showControls = named(new QCheckBox(tr("Controls")), "logShowControls", tr("Show control characters"),
+                           tr("Show control characters such as CR, LF and TAB as symbols"));
+    m_autoScroll = named(new QCheckBox(tr("Auto-scroll")), "logAutoScroll", tr("Auto-scroll"),
+                         tr("Follow new data; scrolling up pauses this, scrolling to the bottom resumes it"));
+
+    auto button = [](const QString &text) {
+        auto *b = new QToolButton;
+        b->setText(text);
+        b->setAutoRaise(true);
+        return b;
+    };
+    m_pause = named(button(tr("Pause")), "logPause", tr("Pause display"),
+                    tr("Freeze the display; data is still recorded and shown on resume"));
+    m_pause->setCheckable(true);
+    m_clear = named(button(tr("Clear")), "logClear", tr("Clear log"), tr("Forget every record of the log"));
+    m_copy = named(button(tr("Copy")), "logCopy", tr("Copy"),
+                   tr("Copy the selected rows (every row when nothing is selected)"));
+    m_save = named(button(tr("Save…")), "logSave", tr("Save as text"), tr("Save the whole log as a UTF-8 text file"));
+
+    m_counters = named(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
+    m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resetCounters = named(button(tr("Reset")), "logResetCounters", tr("Reset counters"),
+                            tr("Set the RX and TX counters back to zero"));
+
+    auto *tools = new QHBoxLayout;
+    tools->setContentsMargins(0, 0, 0, 0);
+    tools->setSpacing(6);
+    for (QWidget *w : {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding),
+                       static_cast<QWidget *>(m_timestamps), static_cast<QWidget *>(m_showPeer),
+                       static_cast<QWidget *>(m_showControls), static_cast<QWidget *>(m_autoScroll)})
+        tools->addWidget(w);
+    tools->addStretch(1);
+    for (QToolButton *b : {m_pause, m_clear, m_copy, m_save})
+        tools->addWidget(b);
+
+    auto *status = new QHBoxLayout;
+    status->setContentsMargins(0, 0, 0, 0);
+    status->addWidget(m_counters, 1);
+    status->addWidget(m_resetCounters);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(tools);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(status);
+
+    connect(m_viewMode, &QComboBox::currentIndexChanged, this, &LogPanel::applyControls);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &LogPanel::applyControls);
+    for (QCheckBox *check : {m_timestamps, m_showPeer, m_showControls})
+        connect(check, &QCheckBox::toggled, this, &LogPanel::applyControls);
+    connect(m_autoScroll, &QCheckBox::toggled, m_view, &LogView::setAutoScroll);
+    connect(m_view, &LogView::autoScrollChanged, m_autoScroll, [this](bool on) {
+        const QSignalBlocker blocker(m_autoScroll);
+        m_autoScroll->setChecked(on);
+    });
+    connect(m_pause, &QToolButton::toggled, m_view, &LogView::setPaused);
+    connect(m_clear, &QToolButton::clicked, this, &LogPanel::clearLog);
+    connect(m_copy, &QToolButton::clicked, this, [this] {
+        if (m_view->hasSelection())
+            m_view->copy();
+        else
+            QGuiApplication::clipboard()->setText(m_view->allText());
+    });
+    connect(m_save, &QToolButton::clicked, this, &LogPanel::saveAs);
+    connect(m_resetCounters, &QToolButton::clicked, this, [this] {
+        m_transcript->resetCounters();
+        updateCounters();
+    });
+}
+
+RenderOptions LogPanel::options() const
+{
+    return m_view->options();
+}
+
+void LogPanel::setOptions(const RenderOptions &options)
+{
+    syncControls(options);
+    m_view->setOptions(options);
+}
+
+void LogPanel::syncControls(const RenderOptions &options)
+{
+    const QSignalBlocker b1(m_viewMode), b2(m_encoding), b3(m_timestamps), b4(m_showPeer), b5(m_showControls),
+            b6(m_autoScroll);
+    m_viewMode->setCurrentIndex(m_viewMode->findData(int(options.view)));
+    int encoding = m_encoding->findData(options.encoding);
+    if (encoding < 0) {
+        // Not offered on this Qt, yet it is what the renderer uses: show it rather than a wrong name.
+        m_encoding->addItem(QString::fromLatin1(options.encoding), options.encoding);
+        encoding = m_encoding->count() - 1;
+    }
+    m_encoding->setCurrentIndex(encoding);
+    m_timestamps->setChecked(options.timestamps);
+    m_showPeer->setChecked(options.showPeer);
+    m_showControls->setChecked(options.visibleControls);
+    m_autoScroll->setChecked(m_view->autoScroll());
+}
+
+void LogPanel::applyControls()
+{
+    RenderOptions options = m_view->options(); // keeps the filters, which have no control here
+    options.view = RenderOptions::View(m_viewMode->currentData().toInt());
+    options.encoding = m_encoding->currentData().toByteArray();
+    options.timestamps = m_timestamps->isChecked();
+    options.showPeer = m_showPeer->isChecked();
+    options.visibleControls = m_showControls->isChecked();
+    m_view->setOptions(options);
+}
+
+RenderLabels LogPanel::labels() const
+{
+    RenderLabels labels;
+    labels.rx = tr("RX");
+    labels.tx = tr("TX");
+    labels.eventText = [this](const Record &record) { return eventText(record); };
+    labels.byteCount = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
+    return labels;
+}
+
+QString LogPanel::eventText(const Record &record) const
+{
+    const QString peer = m_transcript->peerName(record.peer);
+    const QString detail = QString::fromUtf8(record.data);
+    switch (record.event) {
+    case EventKind::Connecting:
+        return tr("Connecting to %1…").arg(peer);
+    case EventKind::Connected:
+        return tr("Connected: %1").arg(peer);
+    case EventKind::Disconnected:
+        return tr("Disconnected: %1").arg(peer);
+    case EventKind::Listening:
+        return tr("Listening on %1").arg(peer);
+    case EventKind::Stopped:
+        return tr("Stopped listening");
+    case EventKind::Error:
+        return peer.isEmpty() ? tr("Error: %1").arg(detail) : tr("Error: %1 (%2)").arg(detail, peer);
+    case EventKind::Refused:
+        return tr("Refused %1: too many clients").arg(peer);
+    case EventKind::Note:
+    case EventKind::None:
+        break;
+    }
+    return detail;
+}
+
+void LogPanel::clearLog()
+{
+    m_transcript->clear();
+}
+
+QString LogPanel::saveText(const QString &fileName) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    if (!m_view->writeAllText(&file)) {
+        const QString error = file.errorString();
+        file.cancelWriting();
+        return error;
+    }
+    if (!file.commit())
+        return file.errorString();
+    return {};
+}
+
+void LogPanel::saveAs()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save log as text"), QString(),
+                                                          tr("Text files (*.txt);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    const QString error = saveText(fileName);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save log"), tr("Could not save %1:\n%2").arg(fileName, error));
+}
+
+void LogPanel::scheduleCounters()
+{
+    if (!m_counterTimer.isActive())
+        m_counterTimer.start();
+}
+
+void LogPanel::updateCounters()
+{
+    m_counterTimer.stop();
+    const QLocale locale;
+    const Transcript::Counters c = m_transcript->counters();
+    QString text = tr("RX %1 B (%2 msgs)  TX %3 B (%4 msgs)")
+                           .arg(locale.toString(c.rxBytes), locale.toString(c.rxMessages),
+                                locale.toString(c.txBytes), locale.toString(c.txMessages));
+    if (m_transcript->droppedRecords() > 0)
+        text += tr(", %1 old records dropped").arg(locale.toString(m_transcript->droppedRecords()));
+    m_counters->setText(text);
+}

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "log/logrenderer.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class LogView;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QToolButton;
+class Transcript;
+
+// The receive log with its controls: view and encoding, what the headers show, auto-scroll, pause, clear, copy,
+// save, and the RX/TX counters under it. Every change of a control re-renders the whole history at once.
+class LogPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int CounterIntervalMs = 200;
+
+    explicit LogPanel(Transcript *transcript, QWidget *parent = nullptr);
+
+    LogView *view() const { return m_view; }
+    RenderOptions options() const;
+    void setOptions(const RenderOptions &options); // updates the controls too
+
+    // Writes every row to fileName as UTF-8 text; returns the error text, or an empty string on success.
+    QString saveText(const QString &fileName) const;
+
+public Q_SLOTS:
+    void clearLog();
+    void saveAs(); // asks for a file name, reports a failure in a message box
+
+private:
+    void buildUi();
+    void syncControls(const RenderOptions &options);
+    void applyControls();
+    RenderLabels labels() const;
+    QString eventText(const Record &record) const;
+    void scheduleCounters();
+    void updateCounters();
+
+    Transcript *m_transcript;
+    LogView *m_view = nullptr;
+    QComboBox *m_viewMode = nullptr;
+    QComboBox *m_encoding = nullptr;
+    QCheckBox *m_timestamps = nullptr;
+    QCheckBox *m_showPeer = nullptr;
+    QCheckBox *m_showControls = nullptr;
+    QCheckBox *m_autoScroll = nullptr;
+    QToolButton *m_pause = nullptr;
+    QToolButton *m_clear = nullptr;
+    QToolButton *m_copy = nullptr;
+    QToolButton *m_save = nullptr;
+    QLabel *m_counters = nullptr;
+    QToolButton *m_resetCounters = nullptr;
+    QTimer m_counterTimer;
+};
