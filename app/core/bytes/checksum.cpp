@@ -6,8 +6,7 @@ namespace {
 
 // Tables are built at compile time from the catalogue polynomials: MSB-first for CRC-8 and CRC-16/CCITT-FALSE,
 // LSB-first (reflected polynomial) for CRC-16/MODBUS and CRC-32.
-template<typename T>
-constexpr std::array<T, 256> msbFirstTable(T poly)
+template<typename T> constexpr std::array<T, 256> msbFirstTable(T poly)
 {
     constexpr int shift = sizeof(T) * 8 - 8;
     constexpr T topBit = T(T(1) << (sizeof(T) * 8 - 1));
@@ -21,8 +20,7 @@ constexpr std::array<T, 256> msbFirstTable(T poly)
     return table;
 }
 
-template<typename T>
-constexpr std::array<T, 256> lsbFirstTable(T reflectedPoly)
+template<typename T> constexpr std::array<T, 256> lsbFirstTable(T reflectedPoly)
 {
     std::array<T, 256> table {};
     for (unsigned i = 0; i < 256; ++i) {

@@ -6,19 +6,32 @@ namespace {
 int simpleEscape(QChar letter)
 {
     switch (letter.unicode()) {
-    case u'r': return '\r';
-    case u'n': return '\n';
-    case u't': return '\t';
-    case u'\\': return '\\';
-    case u'0': return 0;
-    case u'a': return '\a';
-    case u'b': return '\b';
-    case u'f': return '\f';
-    case u'v': return '\v';
-    case u'e': return 0x1b;
-    case u'"': return '"';
-    case u'\'': return '\'';
-    default: return -1;
+    case u'r':
+        return '\r';
+    case u'n':
+        return '\n';
+    case u't':
+        return '\t';
+    case u'\\':
+        return '\\';
+    case u'0':
+        return 0;
+    case u'a':
+        return '\a';
+    case u'b':
+        return '\b';
+    case u'f':
+        return '\f';
+    case u'v':
+        return '\v';
+    case u'e':
+        return 0x1b;
+    case u'"':
+        return '"';
+    case u'\'':
+        return '\'';
+    default:
+        return -1;
     }
 }
 

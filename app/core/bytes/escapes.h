@@ -14,7 +14,7 @@ enum class Error { None, UnknownEscape, BadHexEscape, TrailingBackslash };
 
 struct Piece
 {
-    QString text;   // to be encoded (used when raw is empty)
+    QString text; // to be encoded (used when raw is empty)
     QByteArray raw; // bytes given as \xNN
     qsizetype sourcePos = 0; // index in the decoded input where this piece starts
     bool isRaw() const { return !raw.isEmpty(); }

@@ -6,15 +6,29 @@
 namespace {
 
 // Qt drops a leading BOM by default on both sides; a debugging tool must show and send exactly what is there.
-constexpr auto encoderFlags = QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom;
+// Encoders are not Stateless: Qt 6.4's own converters (ISO-8859-1) only count invalid characters with a state.
+constexpr auto encoderFlags = QStringConverter::Flag::ConvertInitialBom;
 constexpr auto decoderFlags = QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom;
 
 QList<QByteArray> probe()
 {
     // Menu order: Unicode first, then Chinese, Japanese, Korean, Western, Cyrillic, and UTF-16 last.
     const char *const candidates[] = {
-        "UTF-8", "GBK", "GB18030", "GB2312", "Big5", "Big5-HKSCS", "Shift_JIS", "EUC-JP", "EUC-KR", "ISO-8859-1",
-        "Windows-1252", "KOI8-R", "ISO-8859-5", "UTF-16LE", "UTF-16BE",
+        "UTF-8",
+        "GBK",
+        "GB18030",
+        "GB2312",
+        "Big5",
+        "Big5-HKSCS",
+        "Shift_JIS",
+        "EUC-JP",
+        "EUC-KR",
+        "ISO-8859-1",
+        "Windows-1252",
+        "KOI8-R",
+        "ISO-8859-5",
+        "UTF-16LE",
+        "UTF-16BE",
     };
     QList<QByteArray> result;
     for (const char *name : candidates) {
@@ -106,7 +120,7 @@ EncodeResult encode(QStringView text, const QByteArray &encoding)
         result.badChar = text.isEmpty() ? 0 : text.at(0).unicode();
         return result;
     }
-    // UTF-16 would pass a lone surrogate through and a stateless encoder may swallow one at the end: refuse both.
+    // UTF-16 would pass a lone surrogate through and the others hold one back at the end: refuse both.
     const auto lone = firstLoneSurrogate(text);
     if (lone.first >= 0) {
         result.errorPos = lone.first;
@@ -131,8 +145,7 @@ QString decode(QByteArrayView bytes, const QByteArray &encoding)
     if (!decoder.isValid())
         decoder = QStringDecoder(QStringConverter::Utf8, decoderFlags);
     QString text = decoder.decode(bytes);
-    if (decoder.hasError())
-        repairSubstitutions(text, bytes);
+    repairSubstitutions(text, bytes);
     return text;
 }
 

@@ -73,7 +73,8 @@ QString StreamDecoder::decodeUtf8(QByteArrayView chunk)
     QByteArray joined;
     QByteArrayView bytes = chunk;
     if (!m_held.isEmpty()) {
-        joined = m_held + chunk;
+        joined = m_held;
+        joined.append(chunk);
         bytes = joined;
     }
     const qsizetype tail = incompleteUtf8Tail(bytes);

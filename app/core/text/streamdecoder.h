@@ -27,6 +27,6 @@ private:
     QByteArray m_encoding;
     Kind m_kind = Kind::Icu;
     QStringDecoder m_decoder;
-    QByteArray m_held;     // UTF-8: the incomplete sequence at the end of the last chunk
+    QByteArray m_held; // UTF-8: the incomplete sequence at the end of the last chunk
     bool m_oddByte = false; // UTF-16: an odd number of bytes has been fed so far
 };

@@ -105,8 +105,8 @@ void tst_Codecs::unencodable_data()
         << (u"ab"_qs + QChar(0xD83D)) << QByteArray("UTF-8") << qsizetype(2) << 0xD83Du;
     QTest::newRow("lone low surrogate, UTF-16LE")
         << (QChar(0xDE00) + u"a"_qs) << QByteArray("UTF-16LE") << qsizetype(0) << 0xDE00u;
-    QTest::newRow("lone surrogate at end, GBK") << QString(QChar(0xD800)) << QByteArray("GBK") << qsizetype(0)
-                                                << 0xD800u;
+    QTest::newRow("lone surrogate at end, GBK")
+        << QString(QChar(0xD800)) << QByteArray("GBK") << qsizetype(0) << 0xD800u;
 }
 
 void tst_Codecs::unencodable()
@@ -141,15 +141,24 @@ void tst_Codecs::decode_data()
     QTest::newRow("GBK") << QByteArray::fromHex("d0c5cfa2d2d1cad5b5bd2c6f76657221") << QByteArray("GBK")
                          << u"信息已收到,over!"_qs;
     QTest::newRow("UTF-8") << QByteArray("\xe4\xbf\xa1") << QByteArray("UTF-8") << u"信"_qs;
-    QTest::newRow("invalid UTF-8 byte") << QByteArray("a\xff" "b") << QByteArray("UTF-8") << u"a\uFFFDb"_qs;
+    QTest::newRow("invalid UTF-8 byte") << QByteArray("a\xff"
+                                                      "b")
+                                        << QByteArray("UTF-8") << u"a\uFFFDb"_qs;
     QTest::newRow("truncated UTF-8 at end") << QByteArray("a\xe4") << QByteArray("UTF-8") << u"a\uFFFD"_qs;
-    QTest::newRow("UTF-8 BOM kept") << QByteArray("\xef\xbb\xbf" "a") << QByteArray("UTF-8") << u"\uFEFFa"_qs;
+    QTest::newRow("UTF-8 BOM kept") << QByteArray("\xef\xbb\xbf"
+                                                  "a")
+                                    << QByteArray("UTF-8") << u"\uFEFFa"_qs;
     QTest::newRow("GBK truncated lead byte") << QByteArray("a\xd0\x0a") << QByteArray("GBK") << u"a\uFFFD\n"_qs;
     // ICU reports these as U+001A; Codecs::decode turns them into U+FFFD.
-    QTest::newRow("invalid EUC-KR byte") << QByteArray("a\xff" "b") << QByteArray("EUC-KR") << u"a\uFFFDb"_qs;
-    QTest::newRow("invalid Shift_JIS pair") << QByteArray("a\x81\x0a") << QByteArray("Shift_JIS")
-                                            << u"a\uFFFD\n"_qs;
-    QTest::newRow("real 0x1A byte is kept") << QByteArray("a\x1a" "b") << QByteArray("EUC-KR") << u"a\x1a" "b"_qs;
+    QTest::newRow("invalid EUC-KR byte") << QByteArray("a\xff"
+                                                       "b")
+                                         << QByteArray("EUC-KR") << u"a\uFFFDb"_qs;
+    QTest::newRow("invalid Shift_JIS pair") << QByteArray("a\x81\x0a") << QByteArray("Shift_JIS") << u"a\uFFFD\n"_qs;
+    QTest::newRow("real 0x1A byte is kept") << QByteArray("a\x1a"
+                                                          "b")
+                                            << QByteArray("EUC-KR")
+                                            << u"a\x1a"
+                                               "b"_qs;
     QTest::newRow("KOI8-R") << QByteArray::fromHex("f0d2c9d7c5d4") << QByteArray("KOI8-R") << u"Привет"_qs;
     QTest::newRow("UTF-16LE") << QByteArray::fromHex("2d4e8765") << QByteArray("UTF-16LE") << u"中文"_qs;
     QTest::newRow("UTF-16BE") << QByteArray::fromHex("4e2d6587") << QByteArray("UTF-16BE") << u"中文"_qs;

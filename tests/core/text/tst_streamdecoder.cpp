@@ -30,24 +30,28 @@ void tst_StreamDecoder::splitCharacter_data()
     QTest::addColumn<QString>("secondText");
 
     // 信 is d0c5 in GBK and e4bfa1 in UTF-8.
-    QTest::newRow("GBK 1+1") << QByteArray("GBK") << QByteArray("a\xd0") << QByteArray("\xc5" "b") << u"a"_qs
-                             << u"信b"_qs;
+    QTest::newRow("GBK 1+1") << QByteArray("GBK") << QByteArray("a\xd0")
+                             << QByteArray("\xc5"
+                                           "b")
+                             << u"a"_qs << u"信b"_qs;
     QTest::newRow("UTF-8 1+2") << QByteArray("UTF-8") << QByteArray("a\xe4") << QByteArray("\xbf\xa1") << u"a"_qs
                                << u"信"_qs;
-    QTest::newRow("UTF-8 2+1") << QByteArray("UTF-8") << QByteArray("\xe4\xbf") << QByteArray("\xa1" "b")
+    QTest::newRow("UTF-8 2+1") << QByteArray("UTF-8") << QByteArray("\xe4\xbf")
+                               << QByteArray("\xa1"
+                                             "b")
                                << QString() << u"信b"_qs;
     QTest::newRow("UTF-8 emoji 3+1") << QByteArray("UTF-8") << QByteArray("\xf0\x9f\x98") << QByteArray("\x80")
                                      << QString() << u"😀"_qs;
-    QTest::newRow("GB18030 4-byte 2+2") << QByteArray("GB18030") << QByteArray("\x94\x39")
-                                        << QByteArray("\xfc\x36") << QString() << u"😀"_qs;
+    QTest::newRow("GB18030 4-byte 2+2") << QByteArray("GB18030") << QByteArray("\x94\x39") << QByteArray("\xfc\x36")
+                                        << QString() << u"😀"_qs;
     QTest::newRow("Big5 1+1") << QByteArray("Big5") << QByteArray("\xab") << QByteArray("\x48") << QString()
                               << u"信"_qs;
-    QTest::newRow("Shift_JIS 1+1") << QByteArray("Shift_JIS") << QByteArray("\x93") << QByteArray("\xfa")
-                                   << QString() << u"日"_qs;
+    QTest::newRow("Shift_JIS 1+1") << QByteArray("Shift_JIS") << QByteArray("\x93") << QByteArray("\xfa") << QString()
+                                   << u"日"_qs;
     QTest::newRow("EUC-KR 1+1") << QByteArray("EUC-KR") << QByteArray("\xc7") << QByteArray("\xd1") << QString()
                                 << u"한"_qs;
-    QTest::newRow("UTF-16LE 1+1") << QByteArray("UTF-16LE") << QByteArray("\x2d") << QByteArray("\x4e")
-                                  << QString() << u"中"_qs;
+    QTest::newRow("UTF-16LE 1+1") << QByteArray("UTF-16LE") << QByteArray("\x2d") << QByteArray("\x4e") << QString()
+                                  << u"中"_qs;
 }
 
 void tst_StreamDecoder::splitCharacter()
@@ -109,7 +113,8 @@ void tst_StreamDecoder::brokenSequenceKeepsNextByte_data()
     QTest::newRow("GBK lead") << QByteArray("GBK") << QByteArray("x\xd0");
 }
 
-// Qt 6.4's own stateful UTF-8 decoder drops the line feed here; the stream must not.
+// Qt 6.4's own stateful UTF-8 decoder drops the line feed here; the stream must not, and must agree with a one-shot
+// decode of the same bytes.
 void tst_StreamDecoder::brokenSequenceKeepsNextByte()
 {
     QFETCH(QByteArray, encoding);
@@ -118,15 +123,21 @@ void tst_StreamDecoder::brokenSequenceKeepsNextByte()
     StreamDecoder decoder(encoding);
     QString text = decoder.decode(first);
     text += decoder.decode("\nAB");
-    QCOMPARE(text, u"x\uFFFD\nAB"_qs);
+    QVERIFY2(text.startsWith(u"x\uFFFD"_qs), qPrintable(text));
+    QVERIFY2(text.endsWith(u"\uFFFD\nAB"_qs), qPrintable(text));
+    QCOMPARE(text, Codecs::decode(first + "\nAB", encoding));
 }
 
 void tst_StreamDecoder::invalidByte()
 {
     StreamDecoder decoder("UTF-8");
-    QCOMPARE(decoder.decode("a\xff" "b"), u"a\uFFFDb"_qs);
+    QCOMPARE(decoder.decode("a\xff"
+                            "b"),
+        u"a\uFFFDb"_qs);
     StreamDecoder eucKr("EUC-KR");
-    QCOMPARE(eucKr.decode("a\xff" "b"), u"a\uFFFDb"_qs);
+    QCOMPARE(eucKr.decode("a\xff"
+                          "b"),
+        u"a\uFFFDb"_qs);
 }
 
 void tst_StreamDecoder::finish_data()
@@ -155,7 +166,7 @@ void tst_StreamDecoder::finish()
     QCOMPARE(decoder.decode(bytes), decoded);
     QCOMPARE(decoder.finish(), QString(QChar::ReplacementCharacter));
     // finish() leaves a fresh decoder behind.
-    QCOMPARE(decoder.decode("ok"), u"ok"_qs);
+    QCOMPARE(decoder.decode(Codecs::encode(u"ok", encoding).bytes), u"ok"_qs);
     QCOMPARE(decoder.finish(), QString());
 }
 
