@@ -47,7 +47,7 @@ struct RenderedRow
     Direction direction = Direction::Rx;
     bool continuation = false;
     QString header; // "[12:00:00.123] RX 127.0.0.1:5000"
-    QString body;   // the text, or one hex dump line
+    QString body; // the text, or one hex dump line
 };
 
 // Turns transcript records into rows for a view that draws only what is visible.
@@ -57,7 +57,8 @@ struct RenderedRow
 // rows on screen are ever decoded.
 // A multi-byte character split across reads is decoded with a short look-back into the same stream, starting
 // after the nearest byte below 0x30 (never inside a character in any offered multi-byte encoding), so it shows
-// whole on the row where its last byte arrived.
+// whole on the row where its last byte arrived. UTF-16 has no LF split (rows are MaxTextRowBytes, an even count), and
+// its look-back only steps back to the code unit boundary (records may end on an odd byte).
 class LogRenderer
 {
 public:

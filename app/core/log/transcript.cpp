@@ -64,6 +64,20 @@ qint64 Transcript::appendEvent(EventKind kind, const QString &peer, const QStrin
     return seq;
 }
 
+qint64 Transcript::appendError(const QString &peer, int socketError, const QString &detail, qint64 timeMs)
+{
+    Record record;
+    record.timeMs = timeMs < 0 ? QDateTime::currentMSecsSinceEpoch() : timeMs;
+    record.peer = internPeer(peer);
+    record.direction = Direction::Event;
+    record.event = EventKind::Error;
+    record.socketError = qint16(socketError);
+    record.data = detail.toUtf8();
+    const qint64 seq = append(std::move(record));
+    Q_EMIT appended(seq);
+    return seq;
+}
+
 // Stores the record and trims to the budget; the caller emits appended() once the transcript is consistent.
 qint64 Transcript::append(Record record)
 {

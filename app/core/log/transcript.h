@@ -35,6 +35,8 @@ public:
     // peer is a formatted endpoint ("127.0.0.1:5000") or empty. Returns the new record's seq.
     qint64 appendData(Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs = -1);
     qint64 appendEvent(EventKind kind, const QString &peer, const QString &detail = {}, qint64 timeMs = -1);
+    // An Error event that keeps the socket's error code (QAbstractSocket::SocketError) next to Qt's text.
+    qint64 appendError(const QString &peer, int socketError, const QString &detail, qint64 timeMs = -1);
 
     qsizetype size() const { return qsizetype(m_records.size()); }
     bool isEmpty() const { return m_records.empty(); }

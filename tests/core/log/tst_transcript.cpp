@@ -12,6 +12,7 @@ private Q_SLOTS:
     void timeDefaultsToNow();
     void recordFields();
     void peerNames();
+    void appendError();
     void countersCountEveryDataRecord();
     void countersSurviveDropsAndClear();
     void resetCounters();
@@ -71,8 +72,9 @@ void tst_Transcript::recordFields()
     const Record &event = t.at(1);
     QCOMPARE(event.direction, Direction::Event);
     QCOMPARE(event.event, EventKind::Error);
-    QCOMPARE(event.data, QByteArray("Connexion refus\xc3\xa9"
-                                    "e"));
+    QCOMPARE(event.data,
+        QByteArray("Connexion refus\xc3\xa9"
+                   "e"));
     QCOMPARE(event.prevInStream, -1);
     QCOMPARE(event.streamOffset, 0);
     QCOMPARE(event.peer, data.peer);
@@ -96,6 +98,24 @@ void tst_Transcript::peerNames()
     QCOMPARE(t.peerName(0), QString());
     QCOMPARE(t.peerName(2), QStringLiteral("b:2"));
     QCOMPARE(t.peerName(99), QString());
+}
+
+void tst_Transcript::appendError()
+{
+    Transcript t;
+    QSignalSpy spy(&t, &Transcript::appended);
+    QCOMPARE(t.appendError("a:1", 5, "Socket operation timed out", 77), 0);
+    QCOMPARE(spy.size(), 1);
+    const Record &r = t.at(0);
+    QCOMPARE(r.direction, Direction::Event);
+    QCOMPARE(r.event, EventKind::Error);
+    QCOMPARE(r.socketError, qint16(5));
+    QCOMPARE(r.data, QByteArray("Socket operation timed out"));
+    QCOMPARE(r.timeMs, 77);
+    QCOMPARE(t.peerName(r.peer), QStringLiteral("a:1"));
+    t.appendEvent(EventKind::Error, {}, "x");
+    QCOMPARE(t.at(1).socketError, qint16(-1));
+    QCOMPARE(t.counters().rxMessages + t.counters().txMessages, 0);
 }
 
 void tst_Transcript::countersCountEveryDataRecord()
@@ -156,14 +176,14 @@ void tst_Transcript::resetCounters()
 void tst_Transcript::streamsAcrossTwoPeers()
 {
     Transcript t;
-    t.appendData(Direction::Rx, "a:1", "aaa");  // 0
-    t.appendData(Direction::Rx, "b:2", "bb");   // 1
+    t.appendData(Direction::Rx, "a:1", "aaa"); // 0
+    t.appendData(Direction::Rx, "b:2", "bb"); // 1
     t.appendEvent(EventKind::Note, "a:1", "n"); // 2
-    t.appendData(Direction::Tx, "a:1", "t");    // 3
+    t.appendData(Direction::Tx, "a:1", "t"); // 3
     t.appendData(Direction::Rx, "a:1", "aaaa"); // 4
-    t.appendData(Direction::Rx, "b:2", "b");    // 5
-    t.appendData(Direction::Rx, "a:1", "a");    // 6
-    t.appendData(Direction::Tx, "a:1", "tt");   // 7
+    t.appendData(Direction::Rx, "b:2", "b"); // 5
+    t.appendData(Direction::Rx, "a:1", "a"); // 6
+    t.appendData(Direction::Tx, "a:1", "tt"); // 7
 
     const struct
     {
