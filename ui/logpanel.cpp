@@ -19,8 +19,7 @@
 
 namespace {
 
-template<typename W>
-W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
+template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
 {
     widget->setObjectName(QLatin1String(objectName));
     widget->setAccessibleName(accessibleName);
@@ -56,18 +55,18 @@ void LogPanel::buildUi()
     m_viewMode->addItem(tr("Hex"), int(RenderOptions::View::Hex));
 
     m_encoding = named(new QComboBox, "logEncoding", tr("Log encoding"),
-                       tr("Encoding used to show text; changing it re-renders the whole log"));
+        tr("Encoding used to show text; changing it re-renders the whole log"));
     for (const QByteArray &name : Codecs::available())
         m_encoding->addItem(QString::fromLatin1(name), name);
 
-    m_timestamps = named(new QCheckBox(tr("Time")), "logTimestamps", tr("Show timestamps"),
-                         tr("Show the time of each record"));
-    m_showPeer = named(new QCheckBox(tr("Peer")), "logShowPeer", tr("Show peer"),
-                       tr("Show the remote address of each record"));
+    m_timestamps
+        = named(new QCheckBox(tr("Time")), "logTimestamps", tr("Show timestamps"), tr("Show the time of each record"));
+    m_showPeer = named(
+        new QCheckBox(tr("Peer")), "logShowPeer", tr("Show peer"), tr("Show the remote address of each record"));
     m_showControls = named(new QCheckBox(tr("Controls")), "logShowControls", tr("Show control characters"),
-                           tr("Show control characters such as CR, LF and TAB as symbols"));
+        tr("Show control characters such as CR, LF and TAB as symbols"));
     m_autoScroll = named(new QCheckBox(tr("Auto-scroll")), "logAutoScroll", tr("Auto-scroll"),
-                         tr("Follow new data; scrolling up pauses this, scrolling to the bottom resumes it"));
+        tr("Follow new data; scrolling up pauses this, scrolling to the bottom resumes it"));
 
     auto button = [](const QString &text) {
         auto *b = new QToolButton;
@@ -76,24 +75,24 @@ void LogPanel::buildUi()
         return b;
     };
     m_pause = named(button(tr("Pause")), "logPause", tr("Pause display"),
-                    tr("Freeze the display; data is still recorded and shown on resume"));
+        tr("Freeze the display; data is still recorded and shown on resume"));
     m_pause->setCheckable(true);
     m_clear = named(button(tr("Clear")), "logClear", tr("Clear log"), tr("Forget every record of the log"));
-    m_copy = named(button(tr("Copy")), "logCopy", tr("Copy"),
-                   tr("Copy the selected rows (every row when nothing is selected)"));
+    m_copy = named(
+        button(tr("Copy")), "logCopy", tr("Copy"), tr("Copy the selected rows (every row when nothing is selected)"));
     m_save = named(button(tr("Save…")), "logSave", tr("Save as text"), tr("Save the whole log as a UTF-8 text file"));
 
     m_counters = named(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_resetCounters = named(button(tr("Reset")), "logResetCounters", tr("Reset counters"),
-                            tr("Set the RX and TX counters back to zero"));
+    m_resetCounters = named(
+        button(tr("Reset")), "logResetCounters", tr("Reset counters"), tr("Set the RX and TX counters back to zero"));
 
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(6);
     for (QWidget *w : {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding),
-                       static_cast<QWidget *>(m_timestamps), static_cast<QWidget *>(m_showPeer),
-                       static_cast<QWidget *>(m_showControls), static_cast<QWidget *>(m_autoScroll)})
+             static_cast<QWidget *>(m_timestamps), static_cast<QWidget *>(m_showPeer),
+             static_cast<QWidget *>(m_showControls), static_cast<QWidget *>(m_autoScroll)})
         tools->addWidget(w);
     tools->addStretch(1);
     for (QToolButton *b : {m_pause, m_clear, m_copy, m_save})
@@ -149,7 +148,7 @@ void LogPanel::setOptions(const RenderOptions &options)
 void LogPanel::syncControls(const RenderOptions &options)
 {
     const QSignalBlocker b1(m_viewMode), b2(m_encoding), b3(m_timestamps), b4(m_showPeer), b5(m_showControls),
-            b6(m_autoScroll);
+        b6(m_autoScroll);
     m_viewMode->setCurrentIndex(m_viewMode->findData(int(options.view)));
     int encoding = m_encoding->findData(options.encoding);
     if (encoding < 0) {
@@ -181,7 +180,8 @@ RenderLabels LogPanel::labels() const
     labels.rx = tr("RX");
     labels.tx = tr("TX");
     labels.eventText = [this](const Record &record) { return eventText(record); };
-    labels.byteCount = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
+    labels.byteCount
+        = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
     return labels;
 }
 
@@ -233,8 +233,8 @@ QString LogPanel::saveText(const QString &fileName) const
 
 void LogPanel::saveAs()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save log as text"), QString(),
-                                                          tr("Text files (*.txt);;All files (*)"));
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Save log as text"), QString(), tr("Text files (*.txt);;All files (*)"));
     if (fileName.isEmpty())
         return;
     const QString error = saveText(fileName);
@@ -254,8 +254,8 @@ void LogPanel::updateCounters()
     const QLocale locale;
     const Transcript::Counters c = m_transcript->counters();
     QString text = tr("RX %1 B (%2 msgs)  TX %3 B (%4 msgs)")
-                           .arg(locale.toString(c.rxBytes), locale.toString(c.rxMessages),
-                                locale.toString(c.txBytes), locale.toString(c.txMessages));
+                       .arg(locale.toString(c.rxBytes), locale.toString(c.rxMessages), locale.toString(c.txBytes),
+                           locale.toString(c.txMessages));
     if (m_transcript->droppedRecords() > 0)
         text += tr(", %1 old records dropped").arg(locale.toString(m_transcript->droppedRecords()));
     m_counters->setText(text);

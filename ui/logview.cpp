@@ -2,10 +2,10 @@
 
 #include "log/transcript.h"
 
+#include <QBuffer>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
-#include <QIODevice>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -316,11 +316,12 @@ QString LogView::selectedText() const
 
 QString LogView::allText() const
 {
-    ensureConsistent();
-    QStringList lines;
-    for (qint64 i = 0; i < m_renderer.rowCount(); ++i)
-        lines.append(m_renderer.rowText(i));
-    return lines.join(QLatin1Char('\n'));
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    writeAllText(&buffer);
+    QByteArray bytes = buffer.buffer();
+    bytes.chop(1); // no row contains a line feed (the renderer splits after each), so this is the last separator
+    return QString::fromUtf8(bytes);
 }
 
 bool LogView::writeAllText(QIODevice *out) const
@@ -380,7 +381,7 @@ void LogView::drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout)
     int bodyX = 0;
     if (!row.continuation) {
         if (!row.header.isEmpty()) {
-            bodyX = fm.horizontalAdvance(row.header) + m_charWidth;
+            bodyX = fm.horizontalAdvance(row.header) + 2 * m_charWidth; // rowText() puts two spaces there
             painter.setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::PlaceholderText));
             painter.drawText(QPoint(xOffset, baseline), row.header);
         }
@@ -388,8 +389,10 @@ void LogView::drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout)
         layout->continuationX = hex ? 2 * m_charWidth : bodyX;
     } else if (layout->seq != row.seq) {
         // The first visible row is inside a record: line it up as if its header row were drawn.
-        const QString header = hex ? QString() : m_renderer.row(m_renderer.firstRowOfRecord(m_renderer.recordOfRow(index))).header;
-        layout->continuationX = hex ? 2 * m_charWidth : (header.isEmpty() ? 0 : fm.horizontalAdvance(header) + m_charWidth);
+        const QString header
+            = hex ? QString() : m_renderer.row(m_renderer.firstRowOfRecord(m_renderer.recordOfRow(index))).header;
+        layout->continuationX
+            = hex ? 2 * m_charWidth : (header.isEmpty() ? 0 : fm.horizontalAdvance(header) + 2 * m_charWidth);
         bodyX = layout->continuationX;
     } else {
         bodyX = layout->continuationX;
@@ -440,35 +443,30 @@ void LogView::keyPressEvent(QKeyEvent *event)
         copy();
         return;
     }
-    QScrollBar *bar = verticalScrollBar();
-    switch (event->key()) {
-    case Qt::Key_Up:
-        bar->triggerAction(QAbstractSlider::SliderSingleStepSub);
-        break;
-    case Qt::Key_Down:
-        bar->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-        break;
-    case Qt::Key_PageUp:
-        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
-        break;
-    case Qt::Key_PageDown:
-        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
-        break;
-    case Qt::Key_Home:
-        bar->triggerAction(QAbstractSlider::SliderToMinimum);
-        break;
-    case Qt::Key_End:
-        bar->triggerAction(QAbstractSlider::SliderToMaximum);
-        break;
-    case Qt::Key_Left:
-        horizontalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
-        break;
-    case Qt::Key_Right:
-        horizontalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-        break;
-    default:
-        QAbstractScrollArea::keyPressEvent(event);
+    struct KeyAction
+    {
+        int key;
+        Qt::Orientation bar;
+        QAbstractSlider::SliderAction action;
+    };
+    static constexpr KeyAction actions[] = {
+        {Qt::Key_Up, Qt::Vertical, QAbstractSlider::SliderSingleStepSub},
+        {Qt::Key_Down, Qt::Vertical, QAbstractSlider::SliderSingleStepAdd},
+        {Qt::Key_PageUp, Qt::Vertical, QAbstractSlider::SliderPageStepSub},
+        {Qt::Key_PageDown, Qt::Vertical, QAbstractSlider::SliderPageStepAdd},
+        {Qt::Key_Home, Qt::Vertical, QAbstractSlider::SliderToMinimum},
+        {Qt::Key_End, Qt::Vertical, QAbstractSlider::SliderToMaximum},
+        {Qt::Key_Left, Qt::Horizontal, QAbstractSlider::SliderSingleStepSub},
+        {Qt::Key_Right, Qt::Horizontal, QAbstractSlider::SliderSingleStepAdd},
+    };
+    // Through the scroll bar's actions, so scrolling by key pauses and resumes auto-scroll like the mouse does.
+    for (const KeyAction &a : actions) {
+        if (event->key() == a.key) {
+            (a.bar == Qt::Vertical ? verticalScrollBar() : horizontalScrollBar())->triggerAction(a.action);
+            return;
+        }
     }
+    QAbstractScrollArea::keyPressEvent(event);
 }
 
 void LogView::mousePressEvent(QMouseEvent *event)
@@ -503,4 +501,12 @@ void LogView::mouseMoveEvent(QMouseEvent *event)
     const qint64 row = rowAt(std::min(y, viewport()->height() - 1));
     if (row >= 0)
         setSelection(rowOfPos(m_anchor), row);
+}
+
+void LogView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton)
+        event->accept(); // the selection is already made by press and move
+    else
+        QAbstractScrollArea::mouseReleaseEvent(event);
 }

@@ -56,6 +56,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
@@ -84,7 +85,7 @@ private:
     void refreshSelectionRows();
     struct RowLayout
     {
-        qint64 seq = -1;       // the record of the row drawn last
+        qint64 seq = -1; // the record of the row drawn last
         int continuationX = 0; // where its continuation rows' bodies start
     };
     void drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout);
