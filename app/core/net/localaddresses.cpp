@@ -35,8 +35,8 @@ QList<Entry> list()
     const auto rank = [](const Entry &e) {
         return (e.isLoopback ? 2 : 0) + (e.address.protocol() == QAbstractSocket::IPv4Protocol ? 0 : 1);
     };
-    std::stable_sort(entries.begin(), entries.end(),
-                     [&rank](const Entry &a, const Entry &b) { return rank(a) < rank(b); });
+    std::stable_sort(
+        entries.begin(), entries.end(), [&rank](const Entry &a, const Entry &b) { return rank(a) < rank(b); });
     return entries;
 }
 

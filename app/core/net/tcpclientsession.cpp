@@ -75,7 +75,8 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
         }
     }
 
-    m_connectTimer.start(timeoutMs);
+    if (timeoutMs > 0)
+        m_connectTimer.start(timeoutMs);
     m_socket->connectToHost(target, port);
 }
 

@@ -16,7 +16,13 @@ public:
     ~TcpClientSession() override;
 
     // host: a name, an IPv4 or IPv6 literal (brackets allowed). localPort 0 = any. A connect that does not finish in
-    // timeoutMs fails with QAbstractSocket::SocketTimeoutError.
+    // timeoutMs fails with QAbstractSocket::SocketTimeoutError (detail empty: Qt has no text for it); timeoutMs <= 0
+    // leaves it to the OS. Opening while open or opening drops the previous connection first (peerDisconnected for
+    // it, then Opening; it closes gracefully in the background).
+    // Errors: while connecting, errorOccurred(0, ...) then Idle. While connected, RemoteHostClosedError is not
+    // reported as an error (Qt gives it for both FIN and reset): peerDisconnected says it; other errors carry the
+    // peer id. close() is graceful (Closing until unsent data is out, then peerDisconnected + Idle); calling it again
+    // while Closing aborts.
     void open(const QString &host, quint16 port, quint16 localPort = 0, int timeoutMs = DefaultConnectTimeoutMs);
 
     State state() const override { return m_state; }

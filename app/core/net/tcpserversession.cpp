@@ -19,8 +19,7 @@ constexpr int ListenBacklog = 1024;
 
 TcpServerSession::TcpServerSession(QObject *parent)
     : Session(parent)
-{
-}
+{ }
 
 TcpServerSession::~TcpServerSession()
 {
@@ -47,7 +46,7 @@ bool TcpServerSession::listen(const QHostAddress &address, quint16 port)
     m_server = server;
     connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
     connect(m_server, &QTcpServer::acceptError, this,
-            [this](QAbstractSocket::SocketError error) { Q_EMIT errorOccurred(0, error, m_server->errorString()); });
+        [this](QAbstractSocket::SocketError error) { Q_EMIT errorOccurred(0, error, m_server->errorString()); });
     setState(State::Open);
     return true;
 }

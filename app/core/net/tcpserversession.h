@@ -17,6 +17,11 @@ public:
 
     // QHostAddress::Any listens on all IPv4 and IPv6 interfaces; port 0 lets the OS choose (see serverPort()).
     // Returns false and emits errorOccurred(0, ...) when it cannot listen (port busy, privileged port...).
+    // Listening again first close()s the current listener and clients. localEndpoint() is the formatted
+    // serverAddress(): "0.0.0.0:8000" for Any (Qt prints the dual-stack Any that way), "[::1]:8000"...
+    // Clients: RemoteHostClosedError is not reported as an error (Qt gives it for FIN and reset alike);
+    // peerDisconnected says it. disconnectPeer() is graceful; close() is immediate (peerDisconnected for every
+    // client in id order, then Idle) and drops data the kernel would not take at once.
     bool listen(const QHostAddress &address, quint16 port);
     quint16 serverPort() const;
     QHostAddress serverAddress() const;

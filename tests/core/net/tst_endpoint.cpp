@@ -55,23 +55,31 @@ void tst_Endpoint::format_data()
     QHostAddress scoped("fe80::1");
     scoped.setScopeId("eth0");
 
-    QTest::newRow("ipv4") << QHostAddress("192.168.1.5") << quint16(502) << "192.168.1.5" << "192.168.1.5:502";
-    QTest::newRow("ipv4 port 0") << QHostAddress("127.0.0.1") << quint16(0) << "127.0.0.1" << "127.0.0.1:0";
+    QTest::newRow("ipv4") << QHostAddress("192.168.1.5") << quint16(502) << "192.168.1.5"
+                          << "192.168.1.5:502";
+    QTest::newRow("ipv4 port 0") << QHostAddress("127.0.0.1") << quint16(0) << "127.0.0.1"
+                                 << "127.0.0.1:0";
     QTest::newRow("ipv4 port max") << QHostAddress("127.0.0.1") << quint16(65535) << "127.0.0.1"
                                    << "127.0.0.1:65535";
-    QTest::newRow("ipv6 loopback") << QHostAddress("::1") << quint16(8000) << "::1" << "[::1]:8000";
-    QTest::newRow("ipv6 global") << QHostAddress("2001:db8::5") << quint16(80) << "2001:db8::5" << "[2001:db8::5]:80";
-    QTest::newRow("scope id kept") << scoped << quint16(80) << "fe80::1%eth0" << "[fe80::1%eth0]:80";
+    QTest::newRow("ipv6 loopback") << QHostAddress("::1") << quint16(8000) << "::1"
+                                   << "[::1]:8000";
+    QTest::newRow("ipv6 global") << QHostAddress("2001:db8::5") << quint16(80) << "2001:db8::5"
+                                 << "[2001:db8::5]:80";
+    QTest::newRow("scope id kept") << scoped << quint16(80) << "fe80::1%eth0"
+                                   << "[fe80::1%eth0]:80";
     QTest::newRow("scope id parsed") << QHostAddress("fe80::1%eth0") << quint16(80) << "fe80::1%eth0"
                                      << "[fe80::1%eth0]:80";
     QTest::newRow("mapped v4") << QHostAddress("::ffff:127.0.0.1") << quint16(5000) << "127.0.0.1"
                                << "127.0.0.1:5000";
-    QTest::newRow("any ipv4") << QHostAddress(QHostAddress::AnyIPv4) << quint16(8000) << "0.0.0.0" << "0.0.0.0:8000";
-    QTest::newRow("any ipv6") << QHostAddress(QHostAddress::AnyIPv6) << quint16(8000) << "::" << "[::]:8000";
+    QTest::newRow("any ipv4") << QHostAddress(QHostAddress::AnyIPv4) << quint16(8000) << "0.0.0.0"
+                              << "0.0.0.0:8000";
+    QTest::newRow("any ipv6") << QHostAddress(QHostAddress::AnyIPv6) << quint16(8000) << "::"
+                              << "[::]:8000";
     // Qt prints the dual-stack Any as "0.0.0.0"; normalized() must not turn it into IPv4-only AnyIPv4.
     QTest::newRow("any dual stack") << QHostAddress(QHostAddress::Any) << quint16(8000) << "0.0.0.0"
                                     << "0.0.0.0:8000";
-    QTest::newRow("null") << QHostAddress() << quint16(80) << "" << "";
+    QTest::newRow("null") << QHostAddress() << quint16(80) << ""
+                          << "";
 }
 
 void tst_Endpoint::format()
@@ -178,26 +186,22 @@ void tst_Endpoint::parseHostPort_data()
                                << quint16(0);
     QTest::newRow("name only, bare allowed")
         << "example.com" << true << false << HostPortError::MissingPort << "example.com" << quint16(0);
-    QTest::newRow("trailing colon") << "host:" << false << false << HostPortError::MissingPort << "host"
-                                    << quint16(0);
+    QTest::newRow("trailing colon") << "host:" << false << false << HostPortError::MissingPort << "host" << quint16(0);
     QTest::newRow("ipv6 bare") << "::1" << false << false << HostPortError::MissingPort << "::1" << quint16(0);
-    QTest::newRow("ipv6 bare, bare allowed") << "::1" << true << false << HostPortError::MissingPort << "::1"
-                                             << quint16(0);
+    QTest::newRow("ipv6 bare, bare allowed")
+        << "::1" << true << false << HostPortError::MissingPort << "::1" << quint16(0);
     QTest::newRow("ipv6 ambiguous") << "::1:8000" << false << false << HostPortError::MissingPort << "::1:8000"
                                     << quint16(0);
-    QTest::newRow("ipv6 brackets no port") << "[::1]" << false << false << HostPortError::MissingPort << "::1"
-                                           << quint16(0);
+    QTest::newRow("ipv6 brackets no port")
+        << "[::1]" << false << false << HostPortError::MissingPort << "::1" << quint16(0);
     QTest::newRow("ipv6 brackets colon") << "[::1]:" << false << false << HostPortError::MissingPort << "::1"
                                          << quint16(0);
     QTest::newRow("bad port") << "host:abc" << false << false << HostPortError::BadPort << "host" << quint16(0);
-    QTest::newRow("port too big") << "host:65536" << false << false << HostPortError::BadPort << "host"
-                                  << quint16(0);
-    QTest::newRow("zero port refused") << "host:0" << false << false << HostPortError::BadPort << "host"
-                                       << quint16(0);
+    QTest::newRow("port too big") << "host:65536" << false << false << HostPortError::BadPort << "host" << quint16(0);
+    QTest::newRow("zero port refused") << "host:0" << false << false << HostPortError::BadPort << "host" << quint16(0);
     QTest::newRow("bare port too big") << "70000" << true << false << HostPortError::BadPort << "" << quint16(0);
     QTest::newRow("ipv6 bad port") << "[::1]:x" << false << false << HostPortError::BadPort << "::1" << quint16(0);
-    QTest::newRow("unclosed bracket") << "[::1:80" << false << false << HostPortError::BadBrackets << ""
-                                      << quint16(0);
+    QTest::newRow("unclosed bracket") << "[::1:80" << false << false << HostPortError::BadBrackets << "" << quint16(0);
     QTest::newRow("stray close") << "::1]:80" << false << false << HostPortError::BadBrackets << "" << quint16(0);
     QTest::newRow("junk after bracket") << "[::1]x80" << false << false << HostPortError::BadBrackets << ""
                                         << quint16(0);
