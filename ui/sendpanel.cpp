@@ -102,6 +102,9 @@ void SendPanel::buildUi()
         QStringLiteral("sendLineEnding"), tr("Line ending"), tr("Appended after the payload, before the checksum"));
     m_checksum = addCombo(QStringLiteral("sendChecksum"), tr("Checksum"),
         tr("Appended at the end, computed over all the bytes before it"));
+    // Encoding names run up to "Big5-HKSCS" and would widen the whole row; the popup list still shows them in full.
+    m_encoding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_encoding->setMinimumContentsLength(8);
     m_checksumOrder = addCombo(QStringLiteral("sendChecksumOrder"), tr("Checksum byte order"),
         tr("Byte order of a multi-byte checksum (Modbus RTU sends the low byte first)"));
 
