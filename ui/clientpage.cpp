@@ -5,7 +5,10 @@
 #include "net/endpoint.h"
 #include "net/tcpclientsession.h"
 #include "sendpanel.h"
+#include "settingsvalues.h"
 #include "ui_clientpage.h"
+
+#include <QSettings>
 
 namespace {
 constexpr int MaxRecentHosts = 12;
@@ -71,6 +74,27 @@ void ClientPage::setTarget(const QString &host, quint16 port)
 {
     m_ui->clientHost->setEditText(host);
     m_ui->clientPort->setText(QString::number(port));
+}
+
+void ClientPage::saveSettings(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("host"), m_ui->clientHost->currentText());
+    settings.setValue(QStringLiteral("port"), m_ui->clientPort->text());
+    settings.setValue(QStringLiteral("localPort"), m_ui->clientLocalPort->text());
+    settings.setValue(QStringLiteral("recentHosts"), recentHosts());
+}
+
+void ClientPage::restoreSettings(const QSettings &settings)
+{
+    const QStringList recent = SettingsValues::list(settings, QStringLiteral("recentHosts"));
+    setRecentHosts(recent.isEmpty() ? QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
+                                                  QStringLiteral("localhost")}
+                                    : recent);
+    m_ui->clientHost->setEditText(SettingsValues::text(settings, QStringLiteral("host"), QStringLiteral("127.0.0.1")));
+    // A stored port is shown even when invalid: the input check then says what is wrong with it.
+    m_ui->clientPort->setText(SettingsValues::text(settings, QStringLiteral("port"), QStringLiteral("8000")));
+    m_ui->clientLocalPort->setText(SettingsValues::text(settings, QStringLiteral("localPort")));
+    validateInput();
 }
 
 void ClientPage::validateInput()

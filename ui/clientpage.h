@@ -4,6 +4,8 @@
 
 #include <memory>
 
+class QSettings;
+
 namespace Ui {
 class ClientPage;
 }
@@ -21,6 +23,10 @@ public:
     QStringList recentHosts() const;
     void setRecentHosts(const QStringList &hosts);
     void setTarget(const QString &host, quint16 port);
+
+    // Host, ports and recent hosts, under the settings' current group.
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
 
 public Q_SLOTS:
     void toggleConnection();

@@ -1,11 +1,16 @@
 #include "mainwindow.h"
 
 #include "clientpage.h"
+#include "language.h"
 #include "serverpage.h"
+#include "windowsettings.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 
 MainWindow::MainWindow(QWidget *parent)
@@ -33,11 +38,67 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
 
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    createLanguageMenu(view);
+    view->addSeparator();
+    QAction *defaults = view->addAction(tr("&Restore Defaults"), this, &MainWindow::restoreDefaults);
+    defaults->setObjectName(QStringLiteral("actionRestoreDefaults"));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About NetAssist"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+}
+
+void MainWindow::createLanguageMenu(QMenu *view)
+{
+    QMenu *menu = view->addMenu(tr("&Language"));
+    menu->setObjectName(QStringLiteral("menuLanguage"));
+    auto *group = new QActionGroup(menu);
+    const QString current = Language::configured(QSettings());
+    const QStringList names = {tr("System default"), QStringLiteral("English"), QStringLiteral("\u7b80\u4f53\u4e2d\u6587")};
+    const QStringList choices = Language::choices();
+    for (int i = 0; i < choices.size(); ++i) {
+        QAction *action = menu->addAction(names.at(i));
+        action->setCheckable(true);
+        action->setChecked(choices.at(i) == current);
+        action->setObjectName(QStringLiteral("actionLanguage_") + (choices.at(i).isEmpty() ? QStringLiteral("system")
+                                                                                            : choices.at(i)));
+        group->addAction(action);
+        const QString choice = choices.at(i);
+        connect(action, &QAction::triggered, this, [this, choice] {
+            QSettings settings;
+            Language::setConfigured(settings, choice);
+            QMessageBox::information(this, tr("Language"),
+                                     tr("The new language is used from the next start of NetAssist."));
+        });
+    }
+}
+
+void MainWindow::loadSettings()
+{
+    QSettings settings;
+    WindowSettings::restore(*this, settings);
+    m_persistent = true;
+}
+
+void MainWindow::restoreDefaults()
+{
+    QSettings settings;
+    const QString language = Language::configured(settings);
+    settings.clear();
+    Language::setConfigured(settings, language); // the language has its own menu; defaults are about the work
+    WindowSettings::restore(*this, settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persistent) {
+        QSettings settings;
+        WindowSettings::save(*this, settings);
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showAbout()

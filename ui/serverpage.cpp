@@ -7,9 +7,11 @@
 #include "net/localaddresses.h"
 #include "net/tcpserversession.h"
 #include "sendpanel.h"
+#include "settingsvalues.h"
 #include "ui_serverpage.h"
 
 #include <QItemSelectionModel>
+#include <QSettings>
 
 namespace {
 enum class Target { All, Selected };
@@ -87,6 +89,31 @@ void ServerPage::setListenAddress(const QHostAddress &address, quint16 port)
     }
     combo->setCurrentIndex(index);
     m_ui->serverPort->setText(QString::number(port));
+}
+
+void ServerPage::saveSettings(QSettings &settings) const
+{
+    const QHostAddress address = m_ui->serverAddress->currentData().value<QHostAddress>();
+    settings.setValue(QStringLiteral("address"),
+                      address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : address.toString());
+    settings.setValue(QStringLiteral("port"), m_ui->serverPort->text());
+    settings.setValue(QStringLiteral("maxClients"), m_ui->serverMaxClients->value());
+}
+
+void ServerPage::restoreSettings(const QSettings &settings)
+{
+    const QString stored = SettingsValues::text(settings, QStringLiteral("address"), QStringLiteral("any"));
+    QHostAddress address(stored);
+    // An address that is gone (another network) or garbage falls back to all interfaces, never to a guess.
+    bool known = false;
+    for (int i = 0; i < m_ui->serverAddress->count() && !address.isNull(); ++i)
+        known = known || m_ui->serverAddress->itemData(i).value<QHostAddress>() == address;
+    if (!known)
+        address = QHostAddress(QHostAddress::Any);
+    const auto port = Endpoint::parsePort(SettingsValues::text(settings, QStringLiteral("port")), true);
+    setListenAddress(address, port.ok() ? port.port : 8000);
+    m_ui->serverMaxClients->setValue(SettingsValues::number(settings, QStringLiteral("maxClients"), 0,
+                                                            m_ui->serverMaxClients->maximum(), 0));
 }
 
 void ServerPage::validateInput()

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QSettings;
+
 namespace Ui {
 class ServerPage;
 }
@@ -25,6 +27,10 @@ public:
     ClientTableModel *clientModel() const { return m_clients; }
     // Selects the listen address entry for address (adding it when it is not listed) and the port.
     void setListenAddress(const QHostAddress &address, quint16 port);
+
+    // Listen address, port and client limit, under the settings' current group.
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
 
 public Q_SLOTS:
     void toggleListening();

@@ -1,0 +1,152 @@
+#include "clientpage.h"
+#include "logpanel.h"
+#include "mainwindow.h"
+#include "sendpanel.h"
+#include "serverpage.h"
+#include "widgetlookup.h"
+#include "windowsettings.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Settings round-trip through a real INI file, and a corrupt file loses only its bad fields.
+class tst_WindowSettings : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip();
+    void corruptFieldsFallBackOneByOne();
+    void emptySettingsGiveDefaults();
+
+private:
+    QTemporaryDir m_dir;
+    QString iniPath(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+};
+
+void tst_WindowSettings::roundTrip()
+{
+    QSettings settings(iniPath("roundtrip.ini"), QSettings::IniFormat);
+    {
+        MainWindow window;
+        window.clientPage()->setTarget(QStringLiteral("192.0.2.7"), 502);
+        window.serverPage()->setListenAddress(QHostAddress(QHostAddress::LocalHost), 9100);
+        FIND(QSpinBox, maxClients, window.serverPage(), "serverMaxClients");
+        maxClients->setValue(25);
+        RenderOptions log = window.clientPage()->logPanel()->options();
+        log.view = RenderOptions::View::Hex;
+        log.encoding = "GBK";
+        log.timestamps = false;
+        window.clientPage()->logPanel()->setOptions(log);
+        Payload::Spec spec;
+        spec.mode = Payload::Mode::Hex;
+        spec.checksum = Checksum::Algorithm::Crc16Modbus;
+        spec.checksumOrder = Checksum::ByteOrder::LittleEndian;
+        window.serverPage()->sendPanel()->setSpec(spec);
+        window.serverPage()->sendPanel()->setText(QStringLiteral("01 03 00 00 00 0A"));
+        window.clientPage()->sendPanel()->setHistory(
+            {{QStringLiteral("hello"), Payload::Spec()}, {QString::fromUtf8("信息"), Payload::Spec{}}});
+        window.tabs()->setCurrentIndex(1);
+        WindowSettings::save(window, settings);
+    }
+    settings.sync();
+
+    MainWindow restored;
+    WindowSettings::restore(restored, settings);
+    FIND(QComboBox, host, restored.clientPage(), "clientHost");
+    FIND(QLineEdit, port, restored.clientPage(), "clientPort");
+    FIND(QComboBox, address, restored.serverPage(), "serverAddress");
+    FIND(QLineEdit, serverPort, restored.serverPage(), "serverPort");
+    FIND(QSpinBox, maxClients, restored.serverPage(), "serverMaxClients");
+    QCOMPARE(host->currentText(), QStringLiteral("192.0.2.7"));
+    QCOMPARE(port->text(), QStringLiteral("502"));
+    QCOMPARE(address->currentData().value<QHostAddress>(), QHostAddress(QHostAddress::LocalHost));
+    QCOMPARE(serverPort->text(), QStringLiteral("9100"));
+    QCOMPARE(maxClients->value(), 25);
+    QCOMPARE(restored.tabs()->currentIndex(), 1);
+    const RenderOptions log = restored.clientPage()->logPanel()->options();
+    QCOMPARE(log.view, RenderOptions::View::Hex);
+    QCOMPARE(log.encoding, QByteArray("GBK"));
+    QCOMPARE(log.timestamps, false);
+    const Payload::Spec spec = restored.serverPage()->sendPanel()->spec();
+    QCOMPARE(spec.mode, Payload::Mode::Hex);
+    QCOMPARE(spec.checksum, Checksum::Algorithm::Crc16Modbus);
+    QCOMPARE(spec.checksumOrder, Checksum::ByteOrder::LittleEndian);
+    QCOMPARE(restored.serverPage()->sendPanel()->text(), QStringLiteral("01 03 00 00 00 0A"));
+    QCOMPARE(restored.serverPage()->sendPanel()->payload().bytes, QByteArray::fromHex("01030000000AC5CD"));
+    const auto history = restored.clientPage()->sendPanel()->history();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history.at(0).text, QStringLiteral("hello"));
+    QCOMPARE(history.at(1).text, QString::fromUtf8("信息"));
+}
+
+void tst_WindowSettings::corruptFieldsFallBackOneByOne()
+{
+    const QString path = iniPath("corrupt.ini");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[window]\n"
+               "geometry=@ByteArray(not a geometry)\n"
+               "tab=99\n"
+               "[client]\n"
+               "host=device.local\n"
+               "port=80\n"
+               "recentHosts=device.local, 10.0.0.9\n"
+               "log\\view=sideways\n"
+               "log\\encoding=NO-SUCH-CODEC\n"
+               "log\\timestamps=maybe\n"
+               "send\\draft={{{ not json\n"
+               "[server]\n"
+               "address=300.1.2.3\n"
+               "port=99999\n"
+               "maxClients=-5\n");
+    file.close();
+    QSettings settings(path, QSettings::IniFormat);
+    // JSON inside a value: stored through QSettings so that only the content is bad, not the INI quoting.
+    settings.setValue(QStringLiteral("client/send/history"),
+                      QStringLiteral("[1, \"x\", {\"text\": \"kept\", \"mode\": \"warp\"}]"));
+    MainWindow window;
+    WindowSettings::restore(window, settings); // must not crash, whatever the file says
+
+    FIND(QComboBox, host, window.clientPage(), "clientHost");
+    FIND(QLineEdit, port, window.clientPage(), "clientPort");
+    FIND(QComboBox, address, window.serverPage(), "serverAddress");
+    FIND(QLineEdit, serverPort, window.serverPage(), "serverPort");
+    FIND(QSpinBox, maxClients, window.serverPage(), "serverMaxClients");
+    QCOMPARE(host->currentText(), QStringLiteral("device.local")); // good fields are kept
+    QCOMPARE(port->text(), QStringLiteral("80"));
+    QCOMPARE(window.tabs()->currentIndex(), 0);
+    const RenderOptions log = window.clientPage()->logPanel()->options();
+    QCOMPARE(log.view, RenderOptions::View::Text);
+    QCOMPARE(log.encoding, QByteArray("UTF-8"));
+    QCOMPARE(log.timestamps, true);
+    QCOMPARE(window.clientPage()->sendPanel()->spec(), Payload::Spec());
+    const auto history = window.clientPage()->sendPanel()->history();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.at(0).text, QStringLiteral("kept"));
+    QCOMPARE(history.at(0).spec.mode, Payload::Mode::Text);
+    QCOMPARE(address->currentData().value<QHostAddress>(), QHostAddress(QHostAddress::Any));
+    QCOMPARE(serverPort->text(), QStringLiteral("8000"));
+    QCOMPARE(maxClients->value(), 0);
+}
+
+void tst_WindowSettings::emptySettingsGiveDefaults()
+{
+    QSettings settings(iniPath("empty.ini"), QSettings::IniFormat);
+    MainWindow window;
+    window.clientPage()->setTarget(QStringLiteral("example.invalid"), 1234);
+    WindowSettings::restore(window, settings);
+    FIND(QComboBox, host, window.clientPage(), "clientHost");
+    FIND(QLineEdit, port, window.clientPage(), "clientPort");
+    QCOMPARE(host->currentText(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(port->text(), QStringLiteral("8000"));
+    QCOMPARE(window.clientPage()->logPanel()->options(), RenderOptions());
+}
+
+QTEST_MAIN(tst_WindowSettings)
+#include "tst_windowsettings.moc"
