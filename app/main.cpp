@@ -1,27 +1,116 @@
+#include "commandline.h"
+#include "launchpresets.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
+#include <cstdio>
+
+namespace {
+
+QStringList argumentList(int argc, char *argv[])
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    return args;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("NetAssist"));
+    QCoreApplication::setOrganizationName(QStringLiteral("NetAssist"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(NETASSIST_VERSION));
+}
+
+// Our own strings (embedded by qt_add_translations under :/i18n) and Qt's (dialogs, context menus, and the command
+// line parser's own errors). Installed into whichever application object exists.
+class Translations
+{
+public:
+    Translations()
+    {
+        if (m_qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qt);
+        if (m_own.load(QLocale(), QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QCoreApplication::installTranslator(&m_own);
+    }
+
+private:
+    QTranslator m_qt;
+    QTranslator m_own;
+};
+
+// Pre-rendered PNGs of resources/netassist.svg: Qt 6.4 draws SVG only through the Qt SVG plugin, which would be
+// one more runtime dependency for a single icon.
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/netassist-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
+void print(std::FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
+
+// Help, version and errors: a QCoreApplication is enough to translate them and needs no display.
+int report(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    const Translations translations;
+    const ParseOutcome outcome = parseCommandLine(QCoreApplication::arguments());
+    switch (outcome.action) {
+    case ParseOutcome::Error:
+        print(stderr,
+            QStringLiteral("netassist: %1\n%2\n")
+                .arg(outcome.message,
+                    QCoreApplication::translate("CommandLine", "Try 'netassist --help' for more information.")));
+        return 2;
+    case ParseOutcome::ShowHelp:
+    case ParseOutcome::ShowVersion:
+        print(stdout, outcome.message.endsWith(QLatin1Char('\n')) ? outcome.message : outcome.message + u'\n');
+        return 0;
+    case ParseOutcome::Run:
+        break;
+    }
+    return 0;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("NetAssist"));
-    QApplication::setOrganizationName(QStringLiteral("NetAssist"));
-    QApplication::setApplicationVersion(QStringLiteral(NETASSIST_VERSION));
+    // QApplication needs a platform plugin (a display), so the command line is read before it exists: --help,
+    // --version and a bad argument must work over ssh and in scripts, and fail before any window opens.
+    const ParseOutcome outcome = parseCommandLine(argumentList(argc, argv));
+    if (outcome.action != ParseOutcome::Run)
+        return report(argc, argv);
 
-    // Our own strings (embedded by qt_add_translations under :/i18n) and Qt's (dialogs, context menus).
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    QApplication app(argc, argv);
+    setIdentity();
+    const Translations translations;
+    QApplication::setWindowIcon(applicationIcon());
+
+    if (!outcome.options.capturePath.isEmpty()) {
+        print(stderr,
+            QStringLiteral("netassist: %1\n")
+                .arg(QCoreApplication::translate(
+                    "CommandLine", "--capture is not available yet: %1 will not be written.")
+                         .arg(outcome.options.capturePath)));
+    }
 
     MainWindow window;
+    applyLaunchOptions(window, outcome.options);
     window.show();
     return app.exec();
 }

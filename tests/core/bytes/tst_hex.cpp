@@ -172,7 +172,7 @@ void tst_Hex::dumpLargeInput()
     const QStringList lines = Hex::dump(bytes);
     QCOMPARE(lines.size(), bytes.size() / 16);
     QCOMPARE(lines.last(), Hex::dumpLine(QByteArrayView(bytes).last(16), bytes.size() - 16));
-    QCOMPARE(lines.at(1), Hex::dumpLine(QByteArrayView(bytes).mid(16, 16), 16));
+    QCOMPARE(lines.at(1), Hex::dumpLine(QByteArrayView(bytes).sliced(16, 16), 16));
 }
 
 QTEST_GUILESS_MAIN(tst_Hex)
