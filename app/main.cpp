@@ -1,12 +1,11 @@
 #include "commandline.h"
+#include "language.h"
 #include "launchpresets.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -26,25 +25,6 @@ void setIdentity()
     QCoreApplication::setOrganizationName(QStringLiteral("NetAssist"));
     QCoreApplication::setApplicationVersion(QStringLiteral(NETASSIST_VERSION));
 }
-
-// Our own strings (embedded by qt_add_translations under :/i18n) and Qt's (dialogs, context menus, and the command
-// line parser's own errors). Installed into whichever application object exists.
-class Translations
-{
-public:
-    Translations()
-    {
-        if (m_qt.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QCoreApplication::installTranslator(&m_qt);
-        if (m_own.load(QLocale(), QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(&m_own);
-    }
-
-private:
-    QTranslator m_qt;
-    QTranslator m_own;
-};
 
 // Pre-rendered PNGs of resources/netassist.svg: Qt 6.4 draws SVG only through the Qt SVG plugin, which would be
 // one more runtime dependency for a single icon.
@@ -67,7 +47,7 @@ int report(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     setIdentity();
-    const Translations translations;
+    Language::install(Language::configured(QSettings()));
     const ParseOutcome outcome = parseCommandLine(QCoreApplication::arguments());
     switch (outcome.action) {
     case ParseOutcome::Error:
@@ -98,7 +78,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
-    const Translations translations;
+    Language::install(Language::configured(QSettings()));
     QApplication::setWindowIcon(applicationIcon());
 
     if (!outcome.options.capturePath.isEmpty()) {
@@ -110,6 +90,7 @@ int main(int argc, char *argv[])
     }
 
     MainWindow window;
+    window.loadSettings(); // the command line's presets below win over the saved settings
     applyLaunchOptions(window, outcome.options);
     window.show();
     return app.exec();
