@@ -1,5 +1,7 @@
 #include "bytes/escapes.h"
 
+#include "bytes/hex.h"
+
 namespace {
 
 // The character a simple escape stands for, or -1 if the letter is not a simple escape.
@@ -33,18 +35,6 @@ int simpleEscape(QChar letter)
     default:
         return -1;
     }
-}
-
-int hexDigit(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
 }
 
 } // namespace
@@ -83,8 +73,8 @@ Result decode(QStringView text)
             return fail(Error::TrailingBackslash, i);
         const QChar letter = text.at(i + 1);
         if (letter == u'x') {
-            const int high = i + 2 < n ? hexDigit(text.at(i + 2)) : -1;
-            const int low = i + 3 < n ? hexDigit(text.at(i + 3)) : -1;
+            const int high = i + 2 < n ? Hex::digitValue(text.at(i + 2)) : -1;
+            const int low = i + 3 < n ? Hex::digitValue(text.at(i + 3)) : -1;
             if (high < 0 || low < 0)
                 return fail(Error::BadHexEscape, i);
             currentPiece(true, i).raw.append(char(high << 4 | low));

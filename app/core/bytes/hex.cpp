@@ -7,18 +7,6 @@ bool isSeparator(QChar c)
     return c.isSpace() || c == u',' || c == u';' || c == u'-' || c == u':';
 }
 
-int digitValue(QChar c)
-{
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
-}
-
 constexpr char lowerDigits[] = "0123456789abcdef";
 constexpr int bytesPerLine = 16;
 constexpr int hexColumnWidth = bytesPerLine * 3 + 1; // "xx " per byte and one extra space after the eighth
@@ -138,6 +126,18 @@ QStringList dump(QByteArrayView bytes, qint64 baseOffset)
         lines.append(makeLine(data + pos, count, baseOffset + pos));
     }
     return lines;
+}
+
+int digitValue(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u >= u'0' && u <= u'9')
+        return u - u'0';
+    if (u >= u'a' && u <= u'f')
+        return u - u'a' + 10;
+    if (u >= u'A' && u <= u'F')
+        return u - u'A' + 10;
+    return -1;
 }
 
 } // namespace Hex

@@ -6,6 +6,9 @@
 
 namespace Hex {
 
+// 0..15 for 0-9, a-f, A-F; -1 for anything else (full-width digits included).
+int digitValue(QChar c);
+
 enum class ParseError { None, OddDigitCount, BadCharacter };
 
 struct ParseResult
