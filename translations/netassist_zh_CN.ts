@@ -1,4 +1,1919 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AutoReplyDialog</name>
+    <message>
+        <source>Auto-reply rules</source>
+        <translation>自动应答规则</translation>
+    </message>
+    <message>
+        <source>When received data matches a rule, its reply is sent back to the sender. The first enabled rule that matches wins. With framing on, each frame is matched on its own.</source>
+        <translation>收到的数据与某条规则匹配时，将该规则的应答发回给发送方。按顺序第一条匹配的已启用规则生效。启用分帧时，每一帧单独匹配。</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Rules in the order they are tried</source>
+        <translation>按匹配顺序排列的规则</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <source>Add a rule at the end</source>
+        <translation>在末尾添加一条规则</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>删除选中的规则</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move rule up</source>
+        <translation>上移规则</translation>
+    </message>
+    <message>
+        <source>Try the selected rule earlier</source>
+        <translation>提前匹配选中的规则</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move rule down</source>
+        <translation>下移规则</translation>
+    </message>
+    <message>
+        <source>Try the selected rule later</source>
+        <translation>推后匹配选中的规则</translation>
+    </message>
+    <message>
+        <source>&amp;Echo everything else back</source>
+        <translation>其余数据原样回显(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Echo</source>
+        <translation>回显</translation>
+    </message>
+    <message>
+        <source>Data no rule matched is sent back exactly as it came</source>
+        <translation>未匹配任何规则的数据按原样发回</translation>
+    </message>
+    <message>
+        <source>Rule problem</source>
+        <translation>规则有误</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>When data</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>应答</translation>
+    </message>
+    <message>
+        <source>Reply is</source>
+        <translation>应答格式</translation>
+    </message>
+    <message>
+        <source>Line end</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Only enabled rules answer</source>
+        <translation>只有已启用的规则才会应答</translation>
+    </message>
+    <message>
+        <source>The pattern is hex bytes; for a regular expression, it is matched against the data&apos;s hex form (&quot;01 03 00 0A&quot;)</source>
+        <translation>匹配内容为十六进制字节；若为正则表达式，则与数据的十六进制形式（“01 03 00 0A”）进行匹配</translation>
+    </message>
+    <message>
+        <source>Match kind</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>matches regex</source>
+        <translation>匹配正则</translation>
+    </message>
+    <message>
+        <source>Reply format</source>
+        <translation>应答格式</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Text, \ escapes</source>
+        <translation>文本，\ 转义</translation>
+    </message>
+    <message>
+        <source>Reply line ending</source>
+        <translation>应答行尾</translation>
+    </message>
+    <message>
+        <source>Reply checksum</source>
+        <translation>应答校验和</translation>
+    </message>
+    <message>
+        <source>Rule %1</source>
+        <translation>规则 %1</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>规则 %1：%2</translation>
+    </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>匹配内容为空</translation>
+    </message>
+    <message>
+        <source>the pattern is not valid hex</source>
+        <translation>匹配内容不是有效的十六进制</translation>
+    </message>
+    <message>
+        <source>the pattern has a character the encoding %1 cannot represent</source>
+        <translation>匹配内容包含编码 %1 无法表示的字符</translation>
+    </message>
+    <message>
+        <source>the regular expression is not valid</source>
+        <translation>正则表达式无效</translation>
+    </message>
+    <message>
+        <source>the reply is empty or not valid in its format</source>
+        <translation>应答为空，或不符合其格式</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureControl</name>
+    <message>
+        <source>Capture to file…</source>
+        <translation>捕获到文件…</translation>
+    </message>
+    <message>
+        <source>Capture to file</source>
+        <translation>捕获到文件</translation>
+    </message>
+    <message>
+        <source>Append every record to a file as it arrives: text with timestamps, or the raw received or sent bytes</source>
+        <translation>每条记录到达时即追加到文件：带时间戳的文本，或原始的接收/发送字节</translation>
+    </message>
+    <message>
+        <source>Capture status</source>
+        <translation>捕获状态</translation>
+    </message>
+    <message>
+        <source>Text with timestamps (*.txt *.log)</source>
+        <translation>带时间戳的文本 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>Raw received bytes (*.bin)</source>
+        <translation>原始接收字节 (*.bin)</translation>
+    </message>
+    <message>
+        <source>Raw sent bytes (*.bin)</source>
+        <translation>原始发送字节 (*.bin)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot capture to %1: %2</source>
+        <translation>无法捕获到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Capture to %1 stopped: %2</source>
+        <translation>捕获到 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>Capturing to %1</source>
+        <translation>正在捕获到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Remote host: an IPv4 or IPv6 address, or a name</source>
+        <translation>远程主机：IPv4 或 IPv6 地址，或主机名</translation>
+    </message>
+    <message>
+        <source>Remote host</source>
+        <translation>远程主机</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Remote port, 1 to 65535</source>
+        <translation>远程端口，1 到 65535</translation>
+    </message>
+    <message>
+        <source>Remote port</source>
+        <translation>远程端口</translation>
+    </message>
+    <message>
+        <source>8000</source>
+        <translation>8000</translation>
+    </message>
+    <message>
+        <source>L&amp;ocal port:</source>
+        <translation>本地端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Local port to connect from; empty lets the system choose</source>
+        <translation>发起连接所用的本地端口；留空则由系统选择</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect or disconnect</source>
+        <translation>连接或断开</translation>
+    </message>
+    <message>
+        <source>Connection state</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>Local and peer address</source>
+        <translation>本地和对端地址</translation>
+    </message>
+    <message>
+        <source>Input error</source>
+        <translation>输入错误</translation>
+    </message>
+    <message>
+        <source>Local %1  ↔  Peer %2</source>
+        <translation>本地 %1  ↔  对端 %2</translation>
+    </message>
+    <message>
+        <source>Enter the host to connect to.</source>
+        <translation>请输入要连接的主机。</translation>
+    </message>
+    <message>
+        <source>Remote port: %1</source>
+        <translation>远程端口：%1</translation>
+    </message>
+    <message>
+        <source>Local port: %1</source>
+        <translation>本地端口：%1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>正在断开…</translation>
+    </message>
+</context>
+<context>
+    <name>ClientTableModel</name>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Connected at</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>RX bytes</source>
+        <translation>RX 字节</translation>
+    </message>
+    <message>
+        <source>TX bytes</source>
+        <translation>TX 字节</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>write PORT or ADDRESS:PORT</source>
+        <translation>请写成 PORT 或 ADDRESS:PORT</translation>
+    </message>
+    <message>
+        <source>the host is missing (write HOST:PORT)</source>
+        <translation>缺少主机（请写成 HOST:PORT）</translation>
+    </message>
+    <message>
+        <source>the port is missing (write PORT, ADDRESS:PORT or [IPv6]:PORT)</source>
+        <translation>缺少端口（请写成 PORT、ADDRESS:PORT 或 [IPv6]:PORT）</translation>
+    </message>
+    <message>
+        <source>the port is missing (write HOST:PORT or [IPv6]:PORT)</source>
+        <translation>缺少端口（请写成 HOST:PORT 或 [IPv6]:PORT）</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 0 to 65535 (0: any free port)</source>
+        <translation>端口必须是 0 到 65535 之间的数字（0：任意空闲端口）</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 1 to 65535</source>
+        <translation>端口必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <source>only an IPv6 address goes in brackets, as in [::1]:8000</source>
+        <translation>只有 IPv6 地址才放在方括号中，例如 [::1]:8000</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3.</source>
+        <translation>%1 %2：%3。</translation>
+    </message>
+    <message>
+        <source>NetAssist: a network debugging assistant (TCP client and server).</source>
+        <translation>NetAssist：网络调试助手（TCP 客户端和服务器）。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Open the TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000.</source>
+        <translation>以此目标打开“TCP 客户端”标签页，例如 192.168.1.10:502 或 [::1]:8000。</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>HOST:PORT</translation>
+    </message>
+    <message>
+        <source>Connect to the --client target at once.</source>
+        <translation>立即连接到 --client 指定的目标。</translation>
+    </message>
+    <message>
+        <source>Open the TCP Server tab with this port and listen address (default: all interfaces; port 0: any free port).</source>
+        <translation>以此端口和监听地址打开“TCP 服务器”标签页（默认：所有接口；端口 0：任意空闲端口）。</translation>
+    </message>
+    <message>
+        <source>[ADDRESS:]PORT</source>
+        <translation>[ADDRESS:]PORT</translation>
+    </message>
+    <message>
+        <source>Start listening on the --server port at once.</source>
+        <translation>立即在 --server 指定的端口上开始监听。</translation>
+    </message>
+    <message>
+        <source>Encoding of the send box and the receive log: %1.</source>
+        <translation>发送框和接收日志的编码：%1。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Send and show bytes as hex.</source>
+        <translation>以十六进制发送和显示字节。</translation>
+    </message>
+    <message>
+        <source>Record the session to FILE (not available in this version yet).</source>
+        <translation>将会话记录到 FILE（此版本尚不可用）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>listen on an IP address of this machine, not a host name</source>
+        <translation>请监听本机的 IP 地址，而不是主机名</translation>
+    </message>
+    <message>
+        <source>--connect needs --client HOST:PORT.</source>
+        <translation>--connect 需要同时指定 --client HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>--listen needs --server [ADDRESS:]PORT.</source>
+        <translation>--listen 需要同时指定 --server [ADDRESS:]PORT。</translation>
+    </message>
+    <message>
+        <source>Unknown encoding &quot;%1&quot;. Available: %2.</source>
+        <translation>未知编码“%1”。可用编码：%2。</translation>
+    </message>
+    <message>
+        <source>--capture needs a file name.</source>
+        <translation>--capture 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>Try &apos;netassist --help&apos; for more information.</source>
+        <translation>运行 &apos;netassist --help&apos; 了解更多信息。</translation>
+    </message>
+    <message>
+        <source>--capture is not available yet: %1 will not be written.</source>
+        <translation>--capture 尚不可用：不会写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>Nothing to send: the payload is empty.</source>
+        <translation>没有可发送的内容：数据为空。</translation>
+    </message>
+    <message>
+        <source>This encoding is not available.</source>
+        <translation>此编码不可用。</translation>
+    </message>
+    <message>
+        <source>Invalid hex at column %1: odd number of digits (write 0A, not A).</source>
+        <translation>第 %1 列的十六进制无效：位数为奇数（应写 0A，而不是 A）。</translation>
+    </message>
+    <message>
+        <source>Invalid hex at column %1: &quot;%2&quot; is not a hex digit.</source>
+        <translation>第 %1 列的十六进制无效：“%2”不是十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Bad escape at column %1: \x needs two hex digits, as in \x0D.</source>
+        <translation>第 %1 列的转义有误：\x 后需要两位十六进制数字，例如 \x0D。</translation>
+    </message>
+    <message>
+        <source>Bad escape at column %1: a lone backslash at the end (write \\ for a backslash).</source>
+        <translation>第 %1 列的转义有误：末尾有单独的反斜杠（反斜杠本身请写作 \\）。</translation>
+    </message>
+    <message>
+        <source>Unknown escape at column %1 (known: \r \n \t \\ \0 \xNN).</source>
+        <translation>第 %1 列的转义未知（支持：\r \n \t \\ \0 \xNN）。</translation>
+    </message>
+    <message>
+        <source>Column %1: %2 cannot be written in this encoding; choose another encoding or remove it.</source>
+        <translation>第 %1 列：%2 无法用此编码表示；请选择其他编码或将其删除。</translation>
+    </message>
+    <message>
+        <source>Enter a port number.</source>
+        <translation>请输入端口号。</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535.</source>
+        <translation>端口是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Port out of range: use 1 to 65535.</source>
+        <translation>端口超出范围：请使用 1 到 65535。</translation>
+    </message>
+    <message>
+        <source>Port 0 is not allowed here: use 1 to 65535.</source>
+        <translation>此处不允许使用端口 0：请使用 1 到 65535。</translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing is listening on that port.</source>
+        <translation>连接被拒绝：该端口上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>The peer closed or reset the connection.</source>
+        <translation>对端关闭或重置了连接。</translation>
+    </message>
+    <message>
+        <source>Host not found: check the name or address.</source>
+        <translation>找不到主机：请检查名称或地址。</translation>
+    </message>
+    <message>
+        <source>Connection timed out: the host did not answer.</source>
+        <translation>连接超时：主机没有响应。</translation>
+    </message>
+    <message>
+        <source>Network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>The port is already in use: stop the other program or choose another port.</source>
+        <translation>端口已被占用：请关闭占用该端口的程序，或选择其他端口。</translation>
+    </message>
+    <message>
+        <source>That address does not belong to this machine.</source>
+        <translation>该地址不属于本机。</translation>
+    </message>
+    <message>
+        <source>Permission denied: ports below 1024 need administrator rights; choose a port of 1024 or above.</source>
+        <translation>权限不足：1024 以下的端口需要管理员权限；请选择 1024 或以上的端口。</translation>
+    </message>
+    <message>
+        <source>Out of resources (too many open connections?): %1</source>
+        <translation>资源不足（打开的连接过多？）：%1</translation>
+    </message>
+    <message>
+        <source>Not supported on this system (is IPv6 enabled?): %1</source>
+        <translation>此系统不支持（是否已启用 IPv6？）：%1</translation>
+    </message>
+    <message>
+        <source>Network error.</source>
+        <translation>网络错误。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSendControl</name>
+    <message>
+        <source>Send &amp;file…</source>
+        <translation>发送文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Send file</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>File send progress</source>
+        <translation>文件发送进度</translation>
+    </message>
+    <message>
+        <source>How much of the file is queued</source>
+        <translation>文件已加入发送队列的部分</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel file send</source>
+        <translation>取消文件发送</translation>
+    </message>
+    <message>
+        <source>Stop sending the file (what is already queued still goes out)</source>
+        <translation>停止发送文件（已加入队列的数据仍会发出）</translation>
+    </message>
+    <message>
+        <source>Send File</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <source>Sent file %1: %2 bytes</source>
+        <translation>已发送文件 %1：%2 字节</translation>
+    </message>
+    <message>
+        <source>Cannot send file %1: %2</source>
+        <translation>无法发送文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Sending file %1 failed after %2: %3</source>
+        <translation>发送文件 %1 失败（已发送 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Cannot send file %1: not connected</source>
+        <translation>无法发送文件 %1：未连接</translation>
+    </message>
+    <message>
+        <source>Sending file %1 stopped after %2: the connection closed</source>
+        <translation>发送文件 %1 已停止（已发送 %2）：连接已关闭</translation>
+    </message>
+    <message>
+        <source>Sending file %1 cancelled after %2</source>
+        <translation>发送文件 %1 已取消（已发送 %2）</translation>
+    </message>
+    <message>
+        <source>Sending file %1 (%2)</source>
+        <translation>正在发送文件 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes queued</source>
+        <translation>已加入队列 %1 / %2 字节</translation>
+    </message>
+    <message>
+        <source>File sending is not available here</source>
+        <translation>此处无法发送文件</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Pick a file and send its bytes as they are, with no encoding or checksum</source>
+        <translation>选择一个文件并按原样发送其字节，不做编码转换，也不加校验和</translation>
+    </message>
+</context>
+<context>
+    <name>LogPanel</name>
+    <message>
+        <source>Log view</source>
+        <translation>日志视图</translation>
+    </message>
+    <message>
+        <source>Show received data as text or as a hex dump</source>
+        <translation>以文本或十六进制转储形式显示接收的数据</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Log encoding</source>
+        <translation>日志编码</translation>
+    </message>
+    <message>
+        <source>Encoding used to show text; changing it re-renders the whole log</source>
+        <translation>用于显示文本的编码；更改后将重新显示整个日志</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Show timestamps</source>
+        <translation>显示时间戳</translation>
+    </message>
+    <message>
+        <source>Show the time of each record</source>
+        <translation>显示每条记录的时间</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Show peer</source>
+        <translation>显示对端</translation>
+    </message>
+    <message>
+        <source>Show the remote address of each record</source>
+        <translation>显示每条记录的远程地址</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制字符</translation>
+    </message>
+    <message>
+        <source>Show control characters</source>
+        <translation>显示控制字符</translation>
+    </message>
+    <message>
+        <source>Show control characters such as CR, LF and TAB as symbols</source>
+        <translation>将 CR、LF、TAB 等控制字符显示为符号</translation>
+    </message>
+    <message>
+        <source>Δt</source>
+        <translation>Δt</translation>
+    </message>
+    <message>
+        <source>Show time since previous</source>
+        <translation>显示与上一条的时间间隔</translation>
+    </message>
+    <message>
+        <source>Show the time since the previous record of the same client and direction, e.g. the gap between frames</source>
+        <translation>显示与同一客户端、同一方向上一条记录的时间间隔，例如帧与帧之间的间隔</translation>
+    </message>
+    <message>
+        <source>Auto-scroll</source>
+        <translation>自动滚动</translation>
+    </message>
+    <message>
+        <source>Follow new data; scrolling up pauses this, scrolling to the bottom resumes it</source>
+        <translation>跟随显示新数据；向上滚动时暂停跟随，滚动到底部时恢复</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Pause display</source>
+        <translation>暂停显示</translation>
+    </message>
+    <message>
+        <source>Freeze the display; data is still recorded and shown on resume</source>
+        <translation>冻结显示；数据仍会被记录，恢复后再显示</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>清空日志</translation>
+    </message>
+    <message>
+        <source>Forget every record of the log</source>
+        <translation>清除日志中的所有记录</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (every row when nothing is selected)</source>
+        <translation>复制选中的行（未选中时复制所有行）</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Find text or hex bytes in the log, and filter what it shows (Ctrl+F)</source>
+        <translation>在日志中查找文本或十六进制字节，并筛选显示的内容（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save as text</source>
+        <translation>另存为文本</translation>
+    </message>
+    <message>
+        <source>Save the whole log as a UTF-8 text file</source>
+        <translation>将整个日志另存为 UTF-8 文本文件</translation>
+    </message>
+    <message>
+        <source>Counters</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Bytes and messages received and sent</source>
+        <translation>接收和发送的字节数与消息数</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Reset counters</source>
+        <translation>重置计数</translation>
+    </message>
+    <message>
+        <source>Set the RX and TX counters back to zero</source>
+        <translation>将 RX 和 TX 计数清零</translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation>RX</translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation>TX</translation>
+    </message>
+    <message>
+        <source>+%1 ms</source>
+        <translation>+%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n byte(s))</source>
+        <translation>
+            <numerusform>(%n 字节)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>Stopped listening</source>
+        <translation>已停止监听</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Error: %1 (%2)</source>
+        <translation>错误：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Refused %1: too many clients</source>
+        <translation>已拒绝 %1：客户端过多</translation>
+    </message>
+    <message>
+        <source>Save log as text</source>
+        <translation>将日志另存为文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save log</source>
+        <translation>保存日志</translation>
+    </message>
+    <message>
+        <source>Could not save %1:
+%2</source>
+        <translation>无法保存 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>RX %1 B (%2 msgs)  TX %3 B (%4 msgs)</source>
+        <translation>RX %1 字节 (%2 条)  TX %3 字节 (%4 条)</translation>
+    </message>
+    <message>
+        <source>, %1 old records dropped</source>
+        <translation>，已丢弃 %1 条旧记录</translation>
+    </message>
+</context>
+<context>
+    <name>LogSearchBar</name>
+    <message>
+        <source>Wrapped around</source>
+        <translation>已回绕</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Find in log</source>
+        <translation>在日志中查找</translation>
+    </message>
+    <message>
+        <source>Text to find in the log as shown, or hex bytes to find in the received and sent data</source>
+        <translation>按显示内容在日志中查找的文本，或在接收和发送数据中查找的十六进制字节</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find mode</source>
+        <translation>查找方式</translation>
+    </message>
+    <message>
+        <source>Text: find in the rows as shown. Hex: find bytes in the raw data, e.g. 01 03</source>
+        <translation>文本：在显示的行中查找。十六进制：在原始数据中查找字节，例如 01 03</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>查找上一个</translation>
+    </message>
+    <message>
+        <source>Find the previous match (Shift+Enter, Shift+F3)</source>
+        <translation>查找上一个匹配项（Shift+Enter、Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <source>Find the next match (Enter, F3)</source>
+        <translation>查找下一个匹配项（Enter、F3）</translation>
+    </message>
+    <message>
+        <source>Find result</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation>RX</translation>
+    </message>
+    <message>
+        <source>Show received</source>
+        <translation>显示接收</translation>
+    </message>
+    <message>
+        <source>Show received data</source>
+        <translation>显示接收的数据</translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation>TX</translation>
+    </message>
+    <message>
+        <source>Show sent</source>
+        <translation>显示发送</translation>
+    </message>
+    <message>
+        <source>Show sent data</source>
+        <translation>显示发送的数据</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Show events</source>
+        <translation>显示事件</translation>
+    </message>
+    <message>
+        <source>Show connections, disconnections, errors and notes</source>
+        <translation>显示连接、断开、错误和提示信息</translation>
+    </message>
+    <message>
+        <source>Show client</source>
+        <translation>显示客户端</translation>
+    </message>
+    <message>
+        <source>Show only the records of one client</source>
+        <translation>只显示某一个客户端的记录</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>所有客户端</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Close the find bar and show every record again (Esc)</source>
+        <translation>关闭查找栏并重新显示所有记录（Esc）</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示:</translation>
+    </message>
+    <message>
+        <source>Not valid hex</source>
+        <translation>不是有效的十六进制</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>Receive log</source>
+        <translation>接收日志</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>NetAssist — network debugging assistant</source>
+        <translation>NetAssist — 网络调试助手</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>连接类型</translation>
+    </message>
+    <message>
+        <source>TCP &amp;Client</source>
+        <translation>TCP 客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <source>TCP &amp;Server</source>
+        <translation>TCP 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore Defaults</source>
+        <translation>恢复默认设置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About NetAssist</source>
+        <translation>关于 NetAssist(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of NetAssist.</source>
+        <translation>新语言将在下次启动 NetAssist 时生效。</translation>
+    </message>
+    <message>
+        <source>About NetAssist</source>
+        <translation>关于 NetAssist</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP client and server, text and hex, many encodings, a log that keeps up with any device.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;网络调试助手：TCP 客户端和服务器，文本和十六进制，多种编码，日志显示跟得上任何设备。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadOptionsBar</name>
+    <message>
+        <source>Send mode</source>
+        <translation>发送模式</translation>
+    </message>
+    <message>
+        <source>Text: the text is encoded in the chosen encoding. Hex: bytes written as hex digits.</source>
+        <translation>文本：按所选编码将文本转换为字节。十六进制：以十六进制数字书写的字节。</translation>
+    </message>
+    <message>
+        <source>Send encoding</source>
+        <translation>发送编码</translation>
+    </message>
+    <message>
+        <source>The encoding that turns the text into bytes</source>
+        <translation>将文本转换为字节所用的编码</translation>
+    </message>
+    <message>
+        <source>&amp;Escapes \r \n \xNN</source>
+        <translation>转义 \r \n \xNN(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <source>Read \r \n \t \\ \0 and \xNN (a raw byte) as escapes. Text mode only.</source>
+        <translation>将 \r \n \t \\ \0 和 \xNN（原始字节）解释为转义序列。仅适用于文本模式。</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>Appended after the payload, before the checksum</source>
+        <translation>附加在数据之后、校验和之前</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Appended at the end, computed over all the bytes before it</source>
+        <translation>附加在末尾，按其之前的所有字节计算</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验和字节序</translation>
+    </message>
+    <message>
+        <source>Byte order of a multi-byte checksum (Modbus RTU sends the low byte first)</source>
+        <translation>多字节校验和的字节序（Modbus RTU 先发送低字节）</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>模式(&amp;M):</translation>
+    </message>
+    <message>
+        <source>E&amp;ncoding:</source>
+        <translation>编码(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Line ending:</source>
+        <translation>行尾(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ksum:</source>
+        <translation>校验和(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Big-endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>Little-endian</source>
+        <translation>小端</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCommandDialog</name>
+    <message>
+        <source>Quick Command</source>
+        <translation>快捷指令</translation>
+    </message>
+    <message>
+        <source>Command name</source>
+        <translation>指令名称</translation>
+    </message>
+    <message>
+        <source>The name shown in the quick command list</source>
+        <translation>在快捷指令列表中显示的名称</translation>
+    </message>
+    <message>
+        <source>Command data</source>
+        <translation>指令数据</translation>
+    </message>
+    <message>
+        <source>The text or hex bytes to send, read with the options above</source>
+        <translation>要发送的文本或十六进制字节，按上方的选项解析</translation>
+    </message>
+    <message>
+        <source>Bytes the command sends</source>
+        <translation>指令发送的字节</translation>
+    </message>
+    <message>
+        <source>The exact bytes this command sends, in hex</source>
+        <translation>此指令实际发送的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Why the command cannot be saved</source>
+        <translation>指令无法保存的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Give the command a name.</source>
+        <translation>请为指令命名。</translation>
+    </message>
+    <message>
+        <source>%1  (%2 bytes)</source>
+        <translation>%1  (%2 字节)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCommandsPanel</name>
+    <message>
+        <source>Quick commands (*.json);;All files (*)</source>
+        <translation>快捷指令 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Quick commands</source>
+        <translation>快捷指令</translation>
+    </message>
+    <message>
+        <source>Named payloads: double-click, Return or Ctrl+1..Ctrl+9 sends one</source>
+        <translation>已命名的发送数据：双击、按 Return 或 Ctrl+1..Ctrl+9 即可发送</translation>
+    </message>
+    <message>
+        <source>Quick command message</source>
+        <translation>快捷指令消息</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the selected command (double-click, Return)</source>
+        <translation>发送选中的指令（双击、Return）</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add the send box&apos;s text and options as a command</source>
+        <translation>将发送框中的文本和选项添加为指令</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Change the selected command&apos;s name, data or options</source>
+        <translation>修改选中指令的名称、数据或选项</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected command</source>
+        <translation>删除选中的指令</translation>
+    </message>
+    <message>
+        <source>Move the selected command up</source>
+        <translation>上移选中的指令</translation>
+    </message>
+    <message>
+        <source>Move the selected command down</source>
+        <translation>下移选中的指令</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Add the commands of a quick command file</source>
+        <translation>添加快捷指令文件中的指令</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save these commands to a file to share them</source>
+        <translation>将这些指令保存到文件，以便共享</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be sent: %2</source>
+        <translation>“%1”无法发送：%2</translation>
+    </message>
+    <message>
+        <source>Add Quick Command</source>
+        <translation>添加快捷指令</translation>
+    </message>
+    <message>
+        <source>Edit Quick Command</source>
+        <translation>编辑快捷指令</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON file (%2).</source>
+        <translation>%1 不是 JSON 文件（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a quick command file.</source>
+        <translation>%1 不是快捷指令文件。</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer NetAssist.</source>
+        <translation>%1 由更新版本的 NetAssist 写入。</translation>
+    </message>
+    <message>
+        <source>Imported %1 commands.</source>
+        <translation>已导入 %1 条指令。</translation>
+    </message>
+    <message>
+        <source>Imported %1 of %2 commands; the others were here already.</source>
+        <translation>已导入 %1 条指令（共 %2 条）；其余指令已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported %1 commands.</source>
+        <translation>已导出 %1 条指令。</translation>
+    </message>
+    <message>
+        <source>Import Quick Commands</source>
+        <translation>导入快捷指令</translation>
+    </message>
+    <message>
+        <source>Export Quick Commands</source>
+        <translation>导出快捷指令</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>%1
+%2
+%3</source>
+        <translation>%1
+%2
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveOptions</name>
+    <message>
+        <source>Framing:</source>
+        <translation>分帧:</translation>
+    </message>
+    <message>
+        <source>Framing</source>
+        <translation>分帧</translation>
+    </message>
+    <message>
+        <source>How received bytes are grouped into log rows: TCP itself keeps no message boundaries</source>
+        <translation>接收的字节如何分组为日志行：TCP 本身不保留消息边界</translation>
+    </message>
+    <message>
+        <source>Per read</source>
+        <translation>每次读取</translation>
+    </message>
+    <message>
+        <source>Idle gap</source>
+        <translation>空闲间隔</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <source>Fixed length</source>
+        <translation>固定长度</translation>
+    </message>
+    <message>
+        <source>A frame ends when nothing more arrived for this long</source>
+        <translation>超过此时长没有新数据到达时，一帧结束</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>The bytes that end a frame</source>
+        <translation>标志一帧结束的字节</translation>
+    </message>
+    <message>
+        <source>LF (\n)</source>
+        <translation>LF (\n)</translation>
+    </message>
+    <message>
+        <source>CR (\r)</source>
+        <translation>CR (\r)</translation>
+    </message>
+    <message>
+        <source>CRLF (\r\n)</source>
+        <translation>CRLF (\r\n)</translation>
+    </message>
+    <message>
+        <source>Custom hex</source>
+        <translation>自定义十六进制</translation>
+    </message>
+    <message>
+        <source>Custom delimiter</source>
+        <translation>自定义分隔符</translation>
+    </message>
+    <message>
+        <source>The delimiter as hex bytes, e.g. 7E or 0D 0A</source>
+        <translation>以十六进制字节表示的分隔符，例如 7E 或 0D 0A</translation>
+    </message>
+    <message>
+        <source>hex, e.g. 7E</source>
+        <translation>十六进制，例如 7E</translation>
+    </message>
+    <message>
+        <source>Frame length</source>
+        <translation>帧长度</translation>
+    </message>
+    <message>
+        <source>Every frame is this many bytes</source>
+        <translation>每帧固定为此字节数</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+</context>
+<context>
+    <name>SendHistory</name>
+    <message>
+        <source>Send history</source>
+        <translation>发送历史</translation>
+    </message>
+    <message>
+        <source>Recently sent data, newest first: choose one to restore its text and options</source>
+        <translation>最近发送的数据，最新的在前：选择一项即可恢复其文本和选项</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+</context>
+<context>
+    <name>SendPanel</name>
+    <message>
+        <source>&amp;Quick commands</source>
+        <translation>快捷指令(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show quick commands</source>
+        <translation>显示快捷指令</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of named payloads</source>
+        <translation>显示或隐藏已命名发送数据的列表</translation>
+    </message>
+    <message>
+        <source>Data to send</source>
+        <translation>待发送数据</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter sends; Ctrl+Up and Ctrl+Down walk through the history</source>
+        <translation>Ctrl+Enter 发送；Ctrl+Up 和 Ctrl+Down 浏览发送历史</translation>
+    </message>
+    <message>
+        <source>Bytes to send</source>
+        <translation>待发送字节</translation>
+    </message>
+    <message>
+        <source>The exact bytes Send writes, in hex</source>
+        <translation>点击“发送”时实际写出的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Byte count</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Number of bytes Send writes, checksum and line ending included</source>
+        <translation>点击“发送”时写出的字节数，含校验和与行尾</translation>
+    </message>
+    <message>
+        <source>Why the data cannot be sent</source>
+        <translation>数据无法发送的原因</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. 01 03 00 00 00 0A</source>
+        <translation>十六进制字节，例如 01 03 00 00 00 0A</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>要发送的文本</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n 字节)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Send these bytes (Ctrl+Enter)</source>
+        <translation>发送这些字节（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation>监听地址(&amp;O):</translation>
+    </message>
+    <message>
+        <source>The local address to accept connections on</source>
+        <translation>接受连接的本地地址</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Port to listen on, 0 to 65535 (0: the system chooses a free port)</source>
+        <translation>要监听的端口，0 到 65535（0：由系统选择空闲端口）</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>8000</source>
+        <translation>8000</translation>
+    </message>
+    <message>
+        <source>&amp;Max clients:</source>
+        <translation>最大客户端数(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Clients beyond this number are refused; 0 means no limit</source>
+        <translation>超出此数量的客户端将被拒绝；0 表示不限制</translation>
+    </message>
+    <message>
+        <source>Maximum number of clients</source>
+        <translation>最大客户端数</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>监听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start or stop listening</source>
+        <translation>开始或停止监听</translation>
+    </message>
+    <message>
+        <source>Server state</source>
+        <translation>服务器状态</translation>
+    </message>
+    <message>
+        <source>Input error</source>
+        <translation>输入错误</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Connected clients</source>
+        <translation>已连接的客户端</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>发送到(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Send target</source>
+        <translation>发送目标</translation>
+    </message>
+    <message>
+        <source>Send to every client, or only to the clients selected in the table</source>
+        <translation>发送给所有客户端，或仅发送给表中选中的客户端</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected clients</source>
+        <translation>断开选中的客户端</translation>
+    </message>
+    <message>
+        <source>Close the connection of the selected clients</source>
+        <translation>关闭选中客户端的连接</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>所有客户端</translation>
+    </message>
+    <message>
+        <source>Selected clients</source>
+        <translation>选中的客户端</translation>
+    </message>
+    <message>
+        <source>All interfaces (IPv4 + IPv6)</source>
+        <translation>所有接口 (IPv4 + IPv6)</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this machine only)</source>
+        <translation>127.0.0.1 (仅本机)</translation>
+    </message>
+    <message>
+        <source>::1 (this machine only, IPv6)</source>
+        <translation>::1 (仅本机，IPv6)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>端口：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止监听(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Listening on port %1 of all interfaces (IPv4 + IPv6): reachable from the network</source>
+        <translation>正在所有接口 (IPv4 + IPv6) 的端口 %1 上监听：可从网络访问</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>正在监听 %1</translation>
+    </message>
+    <message>
+        <source>Not listening: %1</source>
+        <translation>未监听：%1</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>未监听</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPage</name>
+    <message>
+        <source>Auto-reply</source>
+        <translation>自动应答</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <source>Auto-reply rules</source>
+        <translation>自动应答规则</translation>
+    </message>
+    <message>
+        <source>Edit the rules that answer received data</source>
+        <translation>编辑对接收数据进行应答的规则</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n 条规则</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, echo on</source>
+        <translation>%1，回显已开启</translation>
+    </message>
+    <message>
+        <source>Answer received data automatically (%1)</source>
+        <translation>自动应答接收的数据（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SpecNames</name>
+    <message>
+        <source>None</source>
+        <comment>checksum</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>SUM8</source>
+        <translation>SUM8</translation>
+    </message>
+    <message>
+        <source>XOR8</source>
+        <translation>XOR8</translation>
+    </message>
+    <message>
+        <source>CRC-8</source>
+        <translation>CRC-8</translation>
+    </message>
+    <message>
+        <source>CRC-16/MODBUS</source>
+        <translation>CRC-16/MODBUS</translation>
+    </message>
+    <message>
+        <source>CRC-16/CCITT-FALSE</source>
+        <translation>CRC-16/CCITT-FALSE</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>line ending</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>CR</source>
+        <translation>CR</translation>
+    </message>
+    <message>
+        <source>LF</source>
+        <translation>LF</translation>
+    </message>
+    <message>
+        <source>CRLF</source>
+        <translation>CRLF</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TimedSend</name>
+    <message>
+        <source>Timed send interval in milliseconds</source>
+        <translation>定时发送间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>Time between two sends, 1 ms to 24 hours (3,600,000 ms is one hour)</source>
+        <translation>两次发送之间的时间，1 毫秒到 24 小时（3,600,000 毫秒为 1 小时）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Stop timed send after this many sends</source>
+        <translation>发送达到此次数后停止定时发送</translation>
+    </message>
+    <message>
+        <source>Stop by itself after this many sends; 0 means never</source>
+        <translation>发送达到此次数后自动停止；0 表示不限次数</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source> sends</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Start or stop timed send</source>
+        <translation>开始或停止定时发送</translation>
+    </message>
+    <message>
+        <source>Timed send status</source>
+        <translation>定时发送状态</translation>
+    </message>
+    <message>
+        <source>How many times the payload was sent</source>
+        <translation>数据已发送的次数</translation>
+    </message>
+    <message>
+        <source>Send e&amp;very</source>
+        <translation>发送间隔(&amp;V)</translation>
+    </message>
+    <message>
+        <source>stop after</source>
+        <translation>发送次数</translation>
+    </message>
+    <message>
+        <source>Timed send: every %1 ms, stop after %2</source>
+        <translation>定时发送：每 %1 ms 一次，共 %2 次</translation>
+    </message>
+    <message>
+        <source>Timed send: every %1 ms</source>
+        <translation>定时发送：每 %1 ms 一次</translation>
+    </message>
+    <message>
+        <source>Timed send stopped: %1 sent</source>
+        <translation>定时发送已停止：已发送 %1 次</translation>
+    </message>
+    <message>
+        <source>Timed send finished: %1 sent</source>
+        <translation>定时发送已完成：已发送 %1 次</translation>
+    </message>
+    <message>
+        <source>Timed send stopped: %1 sent; not connected</source>
+        <translation>定时发送已停止：已发送 %1 次；未连接</translation>
+    </message>
+    <message>
+        <source>Timed send stopped: %1 sent; %2</source>
+        <translation>定时发送已停止：已发送 %1 次；%2</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat</source>
+        <translation>定时发送(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop sending</source>
+        <translation>停止发送</translation>
+    </message>
+    <message>
+        <source>Send the payload now and then every %1 ms</source>
+        <translation>立即发送数据，之后每 %1 ms 发送一次</translation>
+    </message>
+    <message>
+        <source>● Running: %1 of %2 sent</source>
+        <translation>● 运行中：已发送 %1 / %2 次</translation>
+    </message>
+    <message>
+        <source>● Running: %1 sent</source>
+        <translation>● 运行中：已发送 %1 次</translation>
+    </message>
+</context>
 </TS>
