@@ -1,6 +1,7 @@
 #include "logpanel.h"
 
 #include "log/transcript.h"
+#include "logsearchbar.h"
 #include "logview.h"
 #include "text/codecs.h"
 
@@ -14,6 +15,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -65,6 +67,8 @@ void LogPanel::buildUi()
         new QCheckBox(tr("Peer")), "logShowPeer", tr("Show peer"), tr("Show the remote address of each record"));
     m_showControls = named(new QCheckBox(tr("Controls")), "logShowControls", tr("Show control characters"),
         tr("Show control characters such as CR, LF and TAB as symbols"));
+    m_showDelta = named(new QCheckBox(tr("\u0394t")), "logShowDelta", tr("Show time since previous"),
+        tr("Show the time since the previous record of the same client and direction, e.g. the gap between frames"));
     m_autoScroll = named(new QCheckBox(tr("Auto-scroll")), "logAutoScroll", tr("Auto-scroll"),
         tr("Follow new data; scrolling up pauses this, scrolling to the bottom resumes it"));
 
@@ -80,6 +84,8 @@ void LogPanel::buildUi()
     m_clear = named(button(tr("Clear")), "logClear", tr("Clear log"), tr("Forget every record of the log"));
     m_copy = named(
         button(tr("Copy")), "logCopy", tr("Copy"), tr("Copy the selected rows (every row when nothing is selected)"));
+    m_find = named(button(tr("Find…")), "logFind", tr("Find"),
+        tr("Find text or hex bytes in the log, and filter what it shows (Ctrl+F)"));
     m_save = named(button(tr("Save…")), "logSave", tr("Save as text"), tr("Save the whole log as a UTF-8 text file"));
 
     m_counters = named(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
@@ -90,12 +96,13 @@ void LogPanel::buildUi()
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(6);
-    for (QWidget *w : {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding),
-             static_cast<QWidget *>(m_timestamps), static_cast<QWidget *>(m_showPeer),
-             static_cast<QWidget *>(m_showControls), static_cast<QWidget *>(m_autoScroll)})
+    for (QWidget *w :
+        {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding), static_cast<QWidget *>(m_timestamps),
+            static_cast<QWidget *>(m_showPeer), static_cast<QWidget *>(m_showControls),
+            static_cast<QWidget *>(m_showDelta), static_cast<QWidget *>(m_autoScroll)})
         tools->addWidget(w);
     tools->addStretch(1);
-    for (QToolButton *b : {m_pause, m_clear, m_copy, m_save})
+    for (QToolButton *b : {m_find, m_pause, m_clear, m_copy, m_save})
         tools->addWidget(b);
 
     auto *status = new QHBoxLayout;
@@ -108,11 +115,19 @@ void LogPanel::buildUi()
     layout->setSpacing(2);
     layout->addLayout(tools);
     layout->addWidget(m_view, 1);
+    m_searchBar = new LogSearchBar(m_view, m_transcript, this);
+    layout->addWidget(m_searchBar);
     layout->addLayout(status);
+
+    // F3 / Shift+F3 as in most editors; they act once the bar has been opened.
+    auto *next = new QShortcut(QKeySequence::FindNext, this, m_searchBar, &LogSearchBar::findNext);
+    auto *previous = new QShortcut(QKeySequence::FindPrevious, this, m_searchBar, &LogSearchBar::findPrevious);
+    for (QShortcut *shortcut : {next, previous})
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
 
     connect(m_viewMode, &QComboBox::currentIndexChanged, this, &LogPanel::applyControls);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &LogPanel::applyControls);
-    for (QCheckBox *check : {m_timestamps, m_showPeer, m_showControls})
+    for (QCheckBox *check : {m_timestamps, m_showPeer, m_showControls, m_showDelta})
         connect(check, &QCheckBox::toggled, this, &LogPanel::applyControls);
     connect(m_autoScroll, &QCheckBox::toggled, m_view, &LogView::setAutoScroll);
     connect(m_view, &LogView::autoScrollChanged, m_autoScroll, [this](bool on) {
@@ -128,6 +143,7 @@ void LogPanel::buildUi()
             QGuiApplication::clipboard()->setText(m_view->allText());
     });
     connect(m_save, &QToolButton::clicked, this, &LogPanel::saveAs);
+    connect(m_find, &QToolButton::clicked, this, &LogPanel::openSearch);
     connect(m_resetCounters, &QToolButton::clicked, this, [this] {
         m_transcript->resetCounters();
         updateCounters();
@@ -143,12 +159,24 @@ void LogPanel::setOptions(const RenderOptions &options)
 {
     syncControls(options);
     m_view->setOptions(options);
+    Q_EMIT optionsChanged();
+}
+
+void LogPanel::addToolRow(QWidget *row)
+{
+    auto *layout = static_cast<QVBoxLayout *>(this->layout());
+    layout->insertWidget(m_toolRows++, row);
+}
+
+void LogPanel::openSearch()
+{
+    m_searchBar->openBar();
 }
 
 void LogPanel::syncControls(const RenderOptions &options)
 {
     const QSignalBlocker b1(m_viewMode), b2(m_encoding), b3(m_timestamps), b4(m_showPeer), b5(m_showControls),
-        b6(m_autoScroll);
+        b6(m_autoScroll), b7(m_showDelta);
     m_viewMode->setCurrentIndex(m_viewMode->findData(int(options.view)));
     int encoding = m_encoding->findData(options.encoding);
     if (encoding < 0) {
@@ -160,6 +188,7 @@ void LogPanel::syncControls(const RenderOptions &options)
     m_timestamps->setChecked(options.timestamps);
     m_showPeer->setChecked(options.showPeer);
     m_showControls->setChecked(options.visibleControls);
+    m_showDelta->setChecked(options.showDelta);
     m_autoScroll->setChecked(m_view->autoScroll());
 }
 
@@ -171,7 +200,9 @@ void LogPanel::applyControls()
     options.timestamps = m_timestamps->isChecked();
     options.showPeer = m_showPeer->isChecked();
     options.visibleControls = m_showControls->isChecked();
+    options.showDelta = m_showDelta->isChecked();
     m_view->setOptions(options);
+    Q_EMIT optionsChanged();
 }
 
 RenderLabels LogPanel::labels() const
@@ -180,6 +211,7 @@ RenderLabels LogPanel::labels() const
     labels.rx = tr("RX");
     labels.tx = tr("TX");
     labels.eventText = [this](const Record &record) { return eventText(record); };
+    labels.delta = [](qint64 ms) { return tr("+%1 ms").arg(ms); };
     labels.byteCount
         = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
     return labels;

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class LogSearchBar;
 class LogView;
 class QCheckBox;
 class QComboBox;
@@ -23,6 +24,9 @@ public:
     explicit LogPanel(Transcript *transcript, QWidget *parent = nullptr);
 
     LogView *view() const { return m_view; }
+    LogSearchBar *searchBar() const { return m_searchBar; }
+    // A row of controls under the log's own (the page's receive options), above the log.
+    void addToolRow(QWidget *row);
     RenderOptions options() const;
     void setOptions(const RenderOptions &options); // updates the controls too
 
@@ -30,8 +34,12 @@ public:
     QString saveText(const QString &fileName) const;
 
 public Q_SLOTS:
+    void openSearch(); // Ctrl+F
     void clearLog();
     void saveAs(); // asks for a file name, reports a failure in a message box
+
+Q_SIGNALS:
+    void optionsChanged(); // view, encoding or header options, by the controls or setOptions
 
 private:
     void buildUi();
@@ -49,12 +57,16 @@ private:
     QCheckBox *m_timestamps = nullptr;
     QCheckBox *m_showPeer = nullptr;
     QCheckBox *m_showControls = nullptr;
+    QCheckBox *m_showDelta = nullptr;
     QCheckBox *m_autoScroll = nullptr;
     QToolButton *m_pause = nullptr;
     QToolButton *m_clear = nullptr;
     QToolButton *m_copy = nullptr;
     QToolButton *m_save = nullptr;
+    QToolButton *m_find = nullptr;
     QLabel *m_counters = nullptr;
+    LogSearchBar *m_searchBar = nullptr;
+    int m_toolRows = 1; // rows above the log in the panel's layout
     QToolButton *m_resetCounters = nullptr;
     QTimer m_counterTimer;
 };

@@ -1,11 +1,9 @@
 #include "logview.h"
 
 #include "log/transcript.h"
+#include "logrowpainter.h"
 
-#include <QBuffer>
-#include <QClipboard>
 #include <QFontDatabase>
-#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
@@ -14,35 +12,7 @@
 
 namespace {
 
-constexpr int Margin = 4;
 constexpr int Leading = 2;
-// Bodies longer than this are cut to what fits on screen before drawing: text layout cost grows with length.
-constexpr int LongBody = 2000;
-constexpr qsizetype WriteChunk = 256 * 1024;
-
-bool isDark(const QPalette &palette)
-{
-    return palette.color(QPalette::Base).lightness() < 128;
-}
-
-// Fixed pairs rather than palette roles: no role means "TX" or "event", and these were checked on Fusion's light
-// and dark palettes. RX follows Link where that is readable on the base colour.
-QColor bodyColor(const QPalette &palette, Direction direction)
-{
-    const bool dark = isDark(palette);
-    switch (direction) {
-    case Direction::Rx: {
-        const QColor link = palette.color(QPalette::Link);
-        const bool readable = dark ? link.lightness() >= 150 : link.lightness() <= 110;
-        return readable ? link : (dark ? QColor(0x7c, 0xb7, 0xff) : QColor(0x00, 0x4c, 0xc8));
-    }
-    case Direction::Tx:
-        return dark ? QColor(0x79, 0xd2, 0x79) : QColor(0x0a, 0x7a, 0x0a);
-    case Direction::Event:
-        return dark ? QColor(0xe8, 0xa8, 0x4a) : QColor(0xa0, 0x50, 0x00);
-    }
-    return palette.color(QPalette::Text);
-}
 
 } // namespace
 
@@ -268,91 +238,19 @@ qint64 LogView::rowAt(int y) const
     return std::min(row, rows - 1);
 }
 
-void LogView::setSelection(qint64 anchorRow, qint64 cursorRow)
-{
-    m_anchor = posOfRow(anchorRow);
-    m_cursor = posOfRow(cursorRow);
-    refreshSelectionRows();
-    viewport()->update();
-}
-
-void LogView::refreshSelectionRows()
-{
-    if (m_anchor.seq < 0 || m_cursor.seq < 0 || m_renderer.rowCount() == 0) {
-        m_selFirst = m_selLast = -1;
-        return;
-    }
-    const qint64 a = rowOfPos(m_anchor);
-    const qint64 b = rowOfPos(m_cursor);
-    m_selFirst = std::min(a, b);
-    m_selLast = std::max(a, b);
-}
-
-void LogView::selectAll()
+const LogRenderer &LogView::renderer() const
 {
     ensureConsistent();
-    if (m_renderer.rowCount() > 0)
-        setSelection(0, m_renderer.rowCount() - 1);
-}
-
-void LogView::clearSelection()
-{
-    m_anchor = m_cursor = {};
-    refreshSelectionRows();
-    viewport()->update();
-}
-
-QString LogView::selectedText() const
-{
-    ensureConsistent();
-    if (m_selFirst < 0)
-        return {};
-    QStringList lines;
-    lines.reserve(qsizetype(std::min<qint64>(m_selLast - m_selFirst + 1, 1 << 20)));
-    for (qint64 i = m_selFirst; i <= m_selLast && i < m_renderer.rowCount(); ++i)
-        lines.append(m_renderer.rowText(i));
-    return lines.join(QLatin1Char('\n'));
-}
-
-QString LogView::allText() const
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    writeAllText(&buffer);
-    QByteArray bytes = buffer.buffer();
-    bytes.chop(1); // no row contains a line feed (the renderer splits after each), so this is the last separator
-    return QString::fromUtf8(bytes);
-}
-
-bool LogView::writeAllText(QIODevice *out) const
-{
-    ensureConsistent();
-    QByteArray buffer;
-    buffer.reserve(WriteChunk + 4096);
-    for (qint64 i = 0; i < m_renderer.rowCount(); ++i) {
-        buffer += m_renderer.rowText(i).toUtf8();
-        buffer += '\n';
-        if (buffer.size() >= WriteChunk) {
-            if (out->write(buffer) != buffer.size())
-                return false;
-            buffer.clear();
-        }
-    }
-    return buffer.isEmpty() || out->write(buffer) == buffer.size();
-}
-
-void LogView::copy()
-{
-    const QString text = selectedText();
-    if (!text.isEmpty())
-        QGuiApplication::clipboard()->setText(text);
+    return m_renderer;
 }
 
 void LogView::paintEvent(QPaintEvent *)
 {
     ensureConsistent();
-    QPainter painter(viewport());
-    painter.setFont(font());
+    QPainter qpainter(viewport());
+    qpainter.setFont(font());
+    LogRowPainter painter(&qpainter, palette(),
+        {Margin - horizontalScrollBar()->value(), m_charWidth, m_rowHeight, m_ascent, viewport()->width()});
     const qint64 rows = m_renderer.rowCount();
     const qint64 first = verticalScrollBar()->value();
     const qint64 last = std::min(rows - 1, first + viewport()->height() / m_rowHeight);
@@ -366,25 +264,16 @@ void LogView::paintEvent(QPaintEvent *)
     }
 }
 
-void LogView::drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout)
+void LogView::drawRow(LogRowPainter &painter, qint64 index, int y, RowLayout *layout)
 {
     const RenderedRow row = m_renderer.row(index);
-    const QPalette &pal = palette();
-    const QFontMetrics fm = painter.fontMetrics();
-    const bool selected = m_selFirst >= 0 && index >= m_selFirst && index <= m_selLast;
-    if (selected)
-        painter.fillRect(0, y, viewport()->width(), m_rowHeight, pal.color(QPalette::Highlight));
-    const int xOffset = Margin - horizontalScrollBar()->value();
-    const int baseline = y + m_ascent;
     const bool hex = m_renderer.options().view == RenderOptions::View::Hex;
+    const QFontMetrics fm(font());
 
     int bodyX = 0;
     if (!row.continuation) {
-        if (!row.header.isEmpty()) {
+        if (!row.header.isEmpty())
             bodyX = fm.horizontalAdvance(row.header) + 2 * m_charWidth; // rowText() puts two spaces there
-            painter.setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::PlaceholderText));
-            painter.drawText(QPoint(xOffset, baseline), row.header);
-        }
         // Text continues in a column beside the header; hex dump lines sit indented under their header row.
         layout->continuationX = hex ? 2 * m_charWidth : bodyX;
     } else if (layout->seq != row.seq) {
@@ -399,18 +288,14 @@ void LogView::drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout)
     }
     layout->seq = row.seq;
 
-    QString body = row.body;
-    int x = xOffset + bodyX;
-    const qsizetype chars = std::min<qsizetype>(body.size(), INT_MAX / 64);
-    m_widest = std::max(m_widest, bodyX + int(chars) * m_charWidth);
-    if (body.size() > LongBody) {
-        // Monospace: the n-th character is at about n * charWidth, so skip what is left of the viewport.
-        const int skip = std::max(0, (Margin - x) / m_charWidth - 8);
-        body = body.mid(skip, viewport()->width() / m_charWidth + 16);
-        x += skip * m_charWidth;
+    LogRowPainter::Span span;
+    if (index == m_matchRow && m_matchLength > 0) {
+        // m_matchStart indexes rowText(): the body starts after the header and two spaces, or after four spaces.
+        const qsizetype bodyStart = row.continuation ? 4 : (row.header.isEmpty() ? 0 : row.header.size() + 2);
+        span = {m_matchStart - bodyStart, m_matchLength};
     }
-    painter.setPen(selected ? pal.color(QPalette::HighlightedText) : bodyColor(pal, row.direction));
-    painter.drawText(QPoint(x, baseline), body);
+    const bool selected = m_selFirst >= 0 && index >= m_selFirst && index <= m_selLast;
+    m_widest = std::max(m_widest, painter.draw(row, y, bodyX, selected, span));
 }
 
 void LogView::resizeEvent(QResizeEvent *event)
@@ -467,46 +352,4 @@ void LogView::keyPressEvent(QKeyEvent *event)
         }
     }
     QAbstractScrollArea::keyPressEvent(event);
-}
-
-void LogView::mousePressEvent(QMouseEvent *event)
-{
-    if (event->button() != Qt::LeftButton) {
-        QAbstractScrollArea::mousePressEvent(event);
-        return;
-    }
-    ensureConsistent();
-    const qint64 row = rowAt(int(event->position().y()));
-    if (row < 0)
-        return;
-    if ((event->modifiers() & Qt::ShiftModifier) && m_anchor.seq >= 0)
-        setSelection(rowOfPos(m_anchor), row);
-    else
-        setSelection(row, row);
-}
-
-void LogView::mouseMoveEvent(QMouseEvent *event)
-{
-    if (!(event->buttons() & Qt::LeftButton) || m_anchor.seq < 0) {
-        QAbstractScrollArea::mouseMoveEvent(event);
-        return;
-    }
-    ensureConsistent();
-    const int y = int(event->position().y());
-    // Dragging past an edge scrolls, one row per move, so a selection can grow beyond the screen.
-    if (y < 0)
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepSub);
-    else if (y >= viewport()->height())
-        verticalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
-    const qint64 row = rowAt(std::min(y, viewport()->height() - 1));
-    if (row >= 0)
-        setSelection(rowOfPos(m_anchor), row);
-}
-
-void LogView::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton)
-        event->accept(); // the selection is already made by press and move
-    else
-        QAbstractScrollArea::mouseReleaseEvent(event);
 }

@@ -5,8 +5,8 @@
 #include <QAbstractScrollArea>
 #include <QTimer>
 
+class LogRowPainter;
 class QIODevice;
-class QPainter;
 class Transcript;
 
 // The receive log: draws only the rows on screen, straight from a LogRenderer over the transcript. A flood of
@@ -41,6 +41,26 @@ public:
     // Every row as UTF-8, each followed by "\n", written in chunks: a full 64 MB log never becomes one QString.
     bool writeAllText(QIODevice *out) const;
 
+    // Places that survive old records being dropped: (record seq, row within record).
+    struct RowPos
+    {
+        qint64 seq = -1;
+        qint64 offset = 0; // row within the record
+    };
+    RowPos posOfRow(qint64 row) const;
+    qint64 rowOfPos(const RowPos &pos) const;
+    // The rows as shown (brought in step with dropped records first): for search.
+    const LogRenderer &renderer() const;
+
+    // Search results: selects rows [first, last], scrolls them into view (which stops auto-scroll) and highlights
+    // characters [start, start + length) of rowText(first). The highlight follows its record until it is dropped.
+    void showMatch(qint64 first, qint64 last, qsizetype start, qsizetype length);
+    void clearMatch();
+    bool hasMatch() const { return m_matchRow >= 0; }
+    qint64 matchRow() const { return m_matchRow; }
+    // Where a search starts: the selection's first row, else the first row on screen.
+    qint64 currentRow() const;
+
 public Q_SLOTS:
     void selectAll();
     void clearSelection();
@@ -60,11 +80,7 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
-    struct RowPos
-    {
-        qint64 seq = -1;
-        qint64 offset = 0; // row within the record
-    };
+    static constexpr int Margin = 4; // pixels left of column 0
 
     void markDirty();
     void markStructureChanged();
@@ -79,8 +95,6 @@ private:
     bool isAtBottom() const;
     int visibleRows() const;
     qint64 rowAt(int y) const;
-    RowPos posOfRow(qint64 row) const;
-    qint64 rowOfPos(const RowPos &pos) const;
     void setSelection(qint64 anchorRow, qint64 cursorRow);
     void refreshSelectionRows();
     struct RowLayout
@@ -88,7 +102,7 @@ private:
         qint64 seq = -1; // the record of the row drawn last
         int continuationX = 0; // where its continuation rows' bodies start
     };
-    void drawRow(QPainter &painter, qint64 index, int y, RowLayout *layout);
+    void drawRow(LogRowPainter &painter, qint64 index, int y, RowLayout *layout);
 
     Transcript *m_transcript;
     LogRenderer m_renderer;
@@ -110,4 +124,8 @@ private:
     RowPos m_cursor;
     qint64 m_selFirst = -1; // selected rows as of the last sync; -1 = none
     qint64 m_selLast = -1;
+    RowPos m_match; // the search match's first row
+    qint64 m_matchRow = -1; // as of the last sync; -1 = none
+    qsizetype m_matchStart = 0; // in rowText() of the match row
+    qsizetype m_matchLength = 0;
 };

@@ -49,7 +49,7 @@ QString formatTime(qint64 msecsSinceEpoch)
 bool RenderOptions::operator==(const RenderOptions &o) const
 {
     return view == o.view && encoding == o.encoding && timestamps == o.timestamps && showPeer == o.showPeer
-        && visibleControls == o.visibleControls && showRx == o.showRx && showTx == o.showTx
+        && visibleControls == o.visibleControls && showDelta == o.showDelta && showRx == o.showRx && showTx == o.showTx
         && showEvents == o.showEvents && onlyPeer == o.onlyPeer;
 }
 
@@ -245,6 +245,13 @@ QString LogRenderer::header(const Record &record) const
     }
     if (m_options.showPeer && record.peer != 0)
         out += u' ' + m_transcript->peerName(record.peer);
+    if (m_options.showDelta && record.direction != Direction::Event && record.prevInStream >= 0) {
+        // One lookup by seq, O(1): cheap enough for every header drawn.
+        if (const Record *previous = m_transcript->bySeq(record.prevInStream)) {
+            const qint64 ms = record.timeMs - previous->timeMs;
+            out += u' ' + (m_labels.delta ? m_labels.delta(ms) : QStringLiteral("+%1 ms").arg(ms));
+        }
+    }
     return out;
 }
 

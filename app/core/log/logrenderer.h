@@ -19,6 +19,9 @@ struct RenderOptions
     bool timestamps = true;
     bool showPeer = true;
     bool visibleControls = false; // CR LF TAB ... drawn as ␍ ␊ ␉; otherwise a trailing CR/LF is not drawn
+    // RX/TX headers end with the time since the previous record of the same peer and direction ("+12 ms"), when
+    // that record is still held: with framing on, the gap between a device's replies.
+    bool showDelta = false;
     // Filters (0 rows for a hidden record)
     bool showRx = true;
     bool showTx = true;
@@ -38,6 +41,8 @@ struct RenderLabels
     std::function<QString(const Record &record)> eventText;
     // Hex view header suffix, e.g. "(12 bytes)"
     std::function<QString(qsizetype bytes)> byteCount;
+    // Header suffix of showDelta, e.g. "+12 ms". Default: "+<ms> ms".
+    std::function<QString(qint64 ms)> delta;
 };
 
 // One drawn line. header is empty on continuation lines.
@@ -85,6 +90,8 @@ public:
     // Record index (into the transcript) that draws row; -1 if out of range.
     qsizetype recordOfRow(qint64 row) const;
     qint64 firstRowOfRecord(qsizetype recordIndex) const;
+    // Whether the filters let the record through (a hidden record has no rows).
+    bool isShown(const Record &record) const { return passesFilters(record); }
 
 private:
     bool passesFilters(const Record &record) const;

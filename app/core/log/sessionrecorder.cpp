@@ -3,17 +3,22 @@
 #include "log/transcript.h"
 #include "net/tcpserversession.h"
 
-#include <QTimer>
+#include <QDateTime>
+
+#include <algorithm>
+#include <utility>
 
 SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_transcript(transcript)
 {
-    connect(session, &Session::received, this, [this](PeerId id, const QByteArray &data) {
-        if (m_transcript)
-            m_transcript->appendData(Direction::Rx, endpointOf(id), data);
-    });
+    m_idleTimer.setSingleShot(true);
+    // Precise: the default coarse timer may fire 5% late, which would merge frames a short gap apart.
+    m_idleTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_idleTimer, &QTimer::timeout, this, &SessionRecorder::onIdleTimeout);
+
+    connect(session, &Session::received, this, &SessionRecorder::onReceived);
     connect(session, &Session::sent, this, [this](PeerId id, const QByteArray &data) {
         if (m_transcript)
             m_transcript->appendData(Direction::Tx, endpointOf(id), data);
@@ -29,6 +34,30 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     }
 }
 
+void SessionRecorder::setFraming(const Framer::Config &config)
+{
+    if (config == m_framing)
+        return;
+    flushPending();
+    m_framers.clear();
+    m_framing = config;
+}
+
+void SessionRecorder::flushPending()
+{
+    const QSet<PeerId> peers = std::exchange(m_pendingPeers, {});
+    // Stream order across peers does not exist; record by id so the result does not depend on hash order.
+    QList<PeerId> ordered(peers.cbegin(), peers.cend());
+    std::sort(ordered.begin(), ordered.end());
+    for (PeerId id : ordered) {
+        auto it = m_framers.find(id);
+        if (it != m_framers.end())
+            recordFrame(id, it->flush());
+    }
+    m_idleTimer.stop();
+    m_idleDeadlineMs = -1;
+}
+
 QString SessionRecorder::endpointOf(PeerId id) const
 {
     if (id == 0)
@@ -37,6 +66,90 @@ QString SessionRecorder::endpointOf(PeerId id) const
     if (it != m_endpoints.constEnd())
         return it.value();
     return m_session ? m_session->peerInfo(id).endpoint : QString();
+}
+
+void SessionRecorder::onReceived(PeerId id, const QByteArray &data)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_framing.mode == Framer::Mode::PerRead) {
+        recordFrame(id, {data, now});
+        return;
+    }
+    auto it = m_framers.find(id);
+    if (it == m_framers.end())
+        it = m_framers.insert(id, Framer(m_framing));
+    const QList<Framer::Frame> frames = it->feed(data, now);
+    const bool pending = it->hasPending();
+    const qint64 deadline = it->nextDeadlineMs();
+    // recordFrame emits frameReceived: a slot may close the session, which must not see a stale framer iterator.
+    if (pending)
+        m_pendingPeers.insert(id);
+    else
+        m_pendingPeers.remove(id);
+    for (const Framer::Frame &frame : frames)
+        recordFrame(id, frame);
+    if (deadline >= 0)
+        armIdleTimer(deadline);
+}
+
+void SessionRecorder::recordFrame(PeerId id, const Framer::Frame &frame)
+{
+    if (frame.bytes.isEmpty())
+        return;
+    if (m_transcript)
+        m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs);
+    Q_EMIT frameReceived(id, frame.bytes);
+}
+
+void SessionRecorder::flushPeer(PeerId id)
+{
+    if (!m_pendingPeers.remove(id))
+        return;
+    auto it = m_framers.find(id);
+    if (it != m_framers.end())
+        recordFrame(id, it->flush());
+}
+
+void SessionRecorder::armIdleTimer(qint64 deadlineMs)
+{
+    if (m_idleDeadlineMs >= 0 && m_idleDeadlineMs <= deadlineMs && m_idleTimer.isActive())
+        return;
+    m_idleDeadlineMs = deadlineMs;
+    const qint64 wait = deadlineMs - QDateTime::currentMSecsSinceEpoch();
+    m_idleTimer.start(int(std::clamp<qint64>(wait, 0, 24 * 3600 * 1000)));
+}
+
+void SessionRecorder::onIdleTimeout()
+{
+    m_idleDeadlineMs = -1;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 next = -1;
+    QList<Framer::Frame> expired;
+    QList<PeerId> expiredPeers;
+    for (auto peer = m_pendingPeers.begin(); peer != m_pendingPeers.end();) {
+        auto it = m_framers.find(*peer);
+        if (it == m_framers.end()) {
+            peer = m_pendingPeers.erase(peer);
+            continue;
+        }
+        for (Framer::Frame &frame : it->expire(now)) {
+            expired.append(std::move(frame));
+            expiredPeers.append(*peer);
+        }
+        const qint64 deadline = it->nextDeadlineMs();
+        if (!it->hasPending()) {
+            peer = m_pendingPeers.erase(peer);
+            continue;
+        }
+        if (deadline >= 0 && (next < 0 || deadline < next))
+            next = deadline;
+        ++peer;
+    }
+    // Recorded after the walk: a frameReceived slot may send, disconnect or otherwise change the peer set.
+    if (next >= 0)
+        armIdleTimer(next);
+    for (qsizetype i = 0; i < expired.size(); ++i)
+        recordFrame(expiredPeers.at(i), expired.at(i));
 }
 
 void SessionRecorder::onPeerConnected(PeerId id, const QString &endpoint)
@@ -48,6 +161,8 @@ void SessionRecorder::onPeerConnected(PeerId id, const QString &endpoint)
 
 void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
 {
+    flushPeer(id);
+    m_framers.remove(id);
     const QString name = endpoint.isEmpty() ? endpointOf(id) : endpoint;
     if (m_transcript)
         m_transcript->appendEvent(EventKind::Disconnected, name);

@@ -1,29 +1,54 @@
 #pragma once
 
+#include "log/framer.h"
 #include "net/session.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
+#include <QTimer>
 
 class Transcript;
 
 // Writes what a session does into a transcript: received bytes as RX records, sent bytes as TX records, and
-// connects, disconnects, errors and refused clients as events with the peer's endpoint. Capture to file and
-// auto-reply (to come) listen to the same session signals.
+// connects, disconnects, errors and refused clients as events with the peer's endpoint.
 // State changes are not recorded: the page that opens the session writes Connecting / Listening / Stopped itself,
 // because it knows the target before the session does.
+//
+// Received bytes go through one Framer per peer (TCP has no message boundaries): each frame becomes one RX record
+// whose time is when its first byte arrived, and is announced by frameReceived (auto-reply answers frames, not
+// reads). Sent bytes are recorded as they were queued: we chose their boundaries ourselves.
+// A peer's pending bytes are recorded before its Disconnected event and before the framing changes, so no byte is
+// ever lost from the log. Times are epoch milliseconds (the transcript's clock), so an idle gap spans a wall-clock
+// jump badly, which only shifts one frame boundary.
 class SessionRecorder : public QObject
 {
     Q_OBJECT
 public:
     SessionRecorder(Session *session, Transcript *transcript, QObject *parent = nullptr);
 
+    // Records every pending frame first, so the new framing starts on a clean boundary.
+    void setFraming(const Framer::Config &config);
+    const Framer::Config &framing() const { return m_framing; }
+    // Records whatever the peers' framers hold (e.g. before saving or on closing the tab).
+    void flushPending();
+    bool hasPending() const { return !m_pendingPeers.isEmpty(); }
+
+Q_SIGNALS:
+    // A received frame, right after its RX record was appended (per read when framing is PerRead).
+    void frameReceived(PeerId id, const QByteArray &frame);
+
 private:
     QString endpointOf(PeerId id) const;
+    void onReceived(PeerId id, const QByteArray &data);
     void onPeerConnected(PeerId id, const QString &endpoint);
     void onPeerDisconnected(PeerId id, const QString &endpoint);
     void onError(PeerId id, QAbstractSocket::SocketError error, const QString &detail);
+    void recordFrame(PeerId id, const Framer::Frame &frame);
+    void flushPeer(PeerId id);
+    void onIdleTimeout();
+    void armIdleTimer(qint64 deadlineMs);
 
     QPointer<Session> m_session;
     // A page owns its transcript as a member and the session as a child: the transcript dies first, and a session
@@ -31,4 +56,12 @@ private:
     QPointer<Transcript> m_transcript;
     // Endpoints of connected peers, so that an error reported after the socket went away still names its peer.
     QHash<PeerId, QString> m_endpoints;
+
+    Framer::Config m_framing;
+    QHash<PeerId, Framer> m_framers; // RX only; none in PerRead mode, where each read is recorded as it came
+    // Peers whose framer holds bytes: the idle timer and flushes visit only these, never every connected peer.
+    QSet<PeerId> m_pendingPeers;
+    // One timer for all peers, armed at the earliest idle-gap deadline: thousands of quiet clients cost nothing.
+    QTimer m_idleTimer;
+    qint64 m_idleDeadlineMs = -1; // what m_idleTimer is armed for; -1 when stopped
 };

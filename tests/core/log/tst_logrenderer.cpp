@@ -68,6 +68,8 @@ private Q_SLOTS:
     void utf16OddRecordBoundary();
     void timestamps();
     void labels();
+    void delta();
+    void deltaLabelAndDroppedPrevious();
     void filters();
     void syncAfterAppends();
     void syncAfterBudgetDrops();
@@ -365,6 +367,49 @@ void tst_LogRenderer::labels()
     labels.event = u"#"_qs;
     r.setLabels(labels);
     QCOMPARE(allRows(r), (QStringList {u"收  r"_qs, u"发  t"_qs, u"#  n"_qs}));
+}
+
+void tst_LogRenderer::delta()
+{
+    const qint64 ms = QDateTime(QDate(2024, 5, 6), QTime(7, 8, 9, 45)).toMSecsSinceEpoch();
+    Transcript t;
+    t.appendData(Direction::Tx, "dev:502", "q1", ms);
+    t.appendData(Direction::Rx, "dev:502", "r1", ms + 7);
+    t.appendData(Direction::Rx, "other:1", "x", ms + 8);
+    t.appendEvent(EventKind::Note, "dev:502", "note", ms + 9);
+    t.appendData(Direction::Tx, "dev:502", "q2", ms + 1000);
+    t.appendData(Direction::Rx, "dev:502", "r2", ms + 1012);
+    LogRenderer r(&t);
+    RenderOptions options = plain();
+    options.showDelta = true;
+    r.setOptions(options);
+    // Each delta is to the previous record of the same peer and direction; the first of a stream and events have
+    // none.
+    QCOMPARE(allRows(r),
+        (QStringList {"TX dev:502  q1", "RX dev:502  r1", "RX other:1  x", "** dev:502  note",
+            "TX dev:502 +1000 ms  q2", "RX dev:502 +1005 ms  r2"}));
+    options.showDelta = false;
+    r.setOptions(options);
+    QCOMPARE(r.rowText(5), QStringLiteral("RX dev:502  r2"));
+}
+
+void tst_LogRenderer::deltaLabelAndDroppedPrevious()
+{
+    Transcript t;
+    t.setByteBudget(2 * (Transcript::RecordOverhead + 2));
+    t.appendData(Direction::Rx, {}, "aa", 100);
+    t.appendData(Direction::Rx, {}, "bb", 150);
+    LogRenderer r(&t);
+    RenderOptions options = plain();
+    options.showDelta = true;
+    r.setOptions(options);
+    RenderLabels labels;
+    labels.delta = [](qint64 ms) { return QStringLiteral("(+%1)").arg(ms); };
+    r.setLabels(labels);
+    QCOMPARE(allRows(r), (QStringList {"RX  aa", "RX (+50)  bb"}));
+    t.appendData(Direction::Rx, {}, "cc", 180); // drops "aa"
+    r.sync();
+    QCOMPARE(allRows(r), (QStringList {"RX  bb", "RX (+30)  cc"})); // "bb"'s previous is gone: no delta
 }
 
 void tst_LogRenderer::filters()
