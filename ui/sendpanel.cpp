@@ -2,128 +2,75 @@
 
 #include "bytes/hex.h"
 #include "errortext.h"
+#include "payloadoptionsbar.h"
+#include "payloadpreview.h"
+#include "quickcommandspanel.h"
 #include "text/codecs.h"
+#include "timedsend.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QFontDatabase>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 
-// Past this many bytes the preview shows the start only: a label holding megabytes of hex would stall the GUI and
-// nobody reads it anyway.
-constexpr qsizetype PreviewLimit = 256;
 // Below this size a rebuild is immediate (microseconds); above it a paste of megabytes is rebuilt once, from the
 // event loop, instead of once per keystroke while the user is still typing.
 constexpr int DeferThreshold = 64 * 1024;
-constexpr int SummaryLength = 48;
 
-template<typename T> void selectData(QComboBox *combo, T value)
+// The editor's text written for the other mode, or a null string when that would lose or invent bytes.
+QString convertForMode(const QString &current, Payload::Spec textOnly, Payload::Mode mode)
 {
-    const int index = combo->findData(int(value));
-    if (index >= 0)
-        combo->setCurrentIndex(index);
-}
-
-template<typename T> T currentData(const QComboBox *combo)
-{
-    return T(combo->currentData().toInt());
+    textOnly.mode = Payload::Mode::Text;
+    textOnly.lineEnding = Payload::LineEnding::None;
+    textOnly.checksum = Checksum::Algorithm::None;
+    if (mode == Payload::Mode::Hex) {
+        const Payload::Result result = Payload::build(current, textOnly);
+        return result.ok() ? Hex::format(result.bytes) : QString();
+    }
+    const Hex::ParseResult hex = Hex::parse(current);
+    if (!hex.ok() || hex.bytes.isEmpty())
+        return {};
+    QString decoded = Codecs::decode(hex.bytes, textOnly.encoding);
+    if (textOnly.escapes)
+        decoded.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    // Only when nothing is lost: a byte the encoding cannot decode must not silently become U+FFFD.
+    return Payload::build(decoded, textOnly).bytes == hex.bytes ? decoded : QString();
 }
 
 } // namespace
 
 SendPanel::SendPanel(QWidget *parent)
     : QWidget(parent)
+    , m_history(this)
 {
     buildUi();
-    fillCombos();
-
-    m_rebuildTimer = new QTimer(this);
-    m_rebuildTimer->setSingleShot(true);
-    m_rebuildTimer->setInterval(0);
-    connect(m_rebuildTimer, &QTimer::timeout, this, &SendPanel::rebuildNow);
-
-    connect(m_editor, &QPlainTextEdit::textChanged, this, &SendPanel::onTextEdited);
-    connect(m_mode, &QComboBox::currentIndexChanged, this, &SendPanel::onModeChanged);
-    connect(m_encoding, &QComboBox::currentIndexChanged, this, &SendPanel::onOptionChanged);
-    connect(m_escapes, &QCheckBox::toggled, this, &SendPanel::onOptionChanged);
-    connect(m_lineEnding, &QComboBox::currentIndexChanged, this, &SendPanel::onOptionChanged);
-    connect(m_checksum, &QComboBox::currentIndexChanged, this, &SendPanel::onChecksumChanged);
-    connect(m_checksumOrder, &QComboBox::currentIndexChanged, this, &SendPanel::onOptionChanged);
-    connect(m_sendButton, &QPushButton::clicked, this, &SendPanel::send);
-    connect(m_historyCombo, &QComboBox::activated, this, [this](int index) {
-        recallHistory(index);
-        m_historyCombo->setCurrentIndex(-1); // back to the placeholder, so the same entry can be chosen again
-        m_editor->setFocus();
-    });
-    m_editor->installEventFilter(this);
-
-    setSpec(Payload::Spec());
-    updateErrorColor();
-    refreshHistoryCombo();
+    connectParts();
+    updatePlaceholder();
     rebuildNow();
 }
 
 void SendPanel::buildUi()
 {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    auto addCombo = [this](const QString &name, const QString &accessible, const QString &tip) {
-        auto *combo = new QComboBox(this);
-        combo->setObjectName(name);
-        combo->setAccessibleName(accessible);
-        combo->setToolTip(tip);
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        return combo;
-    };
-    auto addLabel = [this](const QString &text, QWidget *buddy) {
-        auto *label = new QLabel(text, this);
-        label->setBuddy(buddy);
-        return label;
-    };
+    m_options = new PayloadOptionsBar(QStringLiteral("send"), this);
 
-    m_mode = addCombo(QStringLiteral("sendMode"), tr("Send mode"),
-        tr("Text: the text is encoded in the chosen encoding. Hex: bytes written as hex digits."));
-    m_encoding = addCombo(
-        QStringLiteral("sendEncoding"), tr("Send encoding"), tr("The encoding that turns the text into bytes"));
-    m_escapes = new QCheckBox(tr("&Escapes \\r \\n \\xNN"), this);
-    m_escapes->setObjectName(QStringLiteral("sendEscapes"));
-    m_escapes->setAccessibleName(tr("Escapes"));
-    m_escapes->setToolTip(tr("Read \\r \\n \\t \\\\ \\0 and \\xNN (a raw byte) as escapes. Text mode only."));
-    m_lineEnding = addCombo(
-        QStringLiteral("sendLineEnding"), tr("Line ending"), tr("Appended after the payload, before the checksum"));
-    m_checksum = addCombo(QStringLiteral("sendChecksum"), tr("Checksum"),
-        tr("Appended at the end, computed over all the bytes before it"));
-    // Encoding names run up to "Big5-HKSCS" and would widen the whole row; the popup list still shows them in full.
-    m_encoding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_encoding->setMinimumContentsLength(8);
-    m_checksumOrder = addCombo(QStringLiteral("sendChecksumOrder"), tr("Checksum byte order"),
-        tr("Byte order of a multi-byte checksum (Modbus RTU sends the low byte first)"));
-
-    auto *options = new QHBoxLayout;
-    options->addWidget(addLabel(tr("&Mode:"), m_mode));
-    options->addWidget(m_mode);
-    options->addSpacing(6);
-    options->addWidget(addLabel(tr("E&ncoding:"), m_encoding));
-    options->addWidget(m_encoding);
-    options->addSpacing(6);
-    options->addWidget(m_escapes);
-    options->addSpacing(6);
-    options->addWidget(addLabel(tr("&Line ending:"), m_lineEnding));
-    options->addWidget(m_lineEnding);
-    options->addSpacing(6);
-    options->addWidget(addLabel(tr("Chec&ksum:"), m_checksum));
-    options->addWidget(m_checksum);
-    options->addWidget(m_checksumOrder);
-    options->addStretch(1);
+    m_quickToggle = new QToolButton(this);
+    m_quickToggle->setObjectName(QStringLiteral("quickCommandsToggle"));
+    m_quickToggle->setText(tr("&Quick commands"));
+    m_quickToggle->setAccessibleName(tr("Show quick commands"));
+    m_quickToggle->setToolTip(tr("Show or hide the list of named payloads"));
+    m_quickToggle->setCheckable(true);
+    m_quickToggle->setChecked(true);
+    m_quickToggle->setAutoRaise(true);
 
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(QStringLiteral("sendEditor"));
@@ -133,148 +80,104 @@ void SendPanel::buildUi()
     // Tab moves the focus (keyboard users must be able to leave the box); a tab character is \t with escapes.
     m_editor->setTabChangesFocus(true);
 
-    m_preview = new QLabel(this);
-    m_preview->setObjectName(QStringLiteral("sendPreview"));
-    m_preview->setAccessibleName(tr("Bytes to send"));
-    m_preview->setToolTip(tr("The exact bytes Send writes, in hex"));
-    m_preview->setFont(fixed);
-    m_preview->setTextFormat(Qt::PlainText);
-    m_preview->setWordWrap(true);
-    m_preview->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_preview->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_quick = new QuickCommandsPanel(this);
+    m_quick->setObjectName(QStringLiteral("quickCommandsPanel"));
 
-    m_byteCount = new QLabel(this);
-    m_byteCount->setObjectName(QStringLiteral("sendByteCount"));
-    m_byteCount->setAccessibleName(tr("Byte count"));
-    m_byteCount->setToolTip(tr("Number of bytes Send writes, checksum and line ending included"));
+    auto *middle = new QSplitter(Qt::Horizontal, this);
+    middle->setObjectName(QStringLiteral("sendQuickSplitter")); // its sizes are kept with the window's splitters
+    middle->setChildrenCollapsible(false);
+    middle->addWidget(m_editor);
+    middle->addWidget(m_quick);
+    middle->setStretchFactor(0, 3);
+    middle->setStretchFactor(1, 1);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("sendError"));
-    m_error->setAccessibleName(tr("Why the data cannot be sent"));
-    m_error->setTextFormat(Qt::PlainText); // the message quotes the user's text
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->hide();
-
-    m_historyCombo = addCombo(QStringLiteral("sendHistory"), tr("Send history"),
-        tr("Recently sent data, newest first: choose one to restore its text and options"));
-    m_historyCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_historyCombo->setMinimumContentsLength(16);
-    m_historyCombo->setPlaceholderText(tr("History"));
+    m_preview = new PayloadPreview(this);
+    m_preview->setObjectName(QStringLiteral("sendPreviewArea"));
 
     m_sendButton = new QPushButton(tr("&Send"), this);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setAccessibleName(tr("Send"));
 
-    auto *bottom = new QGridLayout;
-    bottom->addWidget(m_preview, 0, 0);
-    bottom->addWidget(m_byteCount, 0, 1);
-    bottom->addWidget(m_historyCombo, 0, 2);
-    bottom->addWidget(m_sendButton, 0, 3);
-    bottom->addWidget(m_error, 1, 0, 1, 4);
-    bottom->setColumnStretch(0, 1);
+    m_timed = new TimedSend(this);
+    m_timed->setObjectName(QStringLiteral("timedSend"));
+    m_file = new FileSendControl(this);
+    m_file->setObjectName(QStringLiteral("fileSend"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_options, 1);
+    top->addWidget(m_quickToggle);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_preview, 1);
+    bottom->addWidget(m_history.combo(), 0, Qt::AlignTop);
+    bottom->addWidget(m_sendButton, 0, Qt::AlignTop);
+
+    auto *extras = new QHBoxLayout;
+    extras->addWidget(m_timed, 1);
+    extras->addWidget(m_file);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(options);
-    layout->addWidget(m_editor, 1);
+    layout->addLayout(top);
+    layout->addWidget(middle, 1);
     layout->addLayout(bottom);
+    layout->addLayout(extras);
 }
 
-void SendPanel::fillCombos()
+void SendPanel::connectParts()
 {
-    m_mode->addItem(tr("Text"), int(Payload::Mode::Text));
-    m_mode->addItem(tr("Hex"), int(Payload::Mode::Hex));
-    for (const QByteArray &name : Codecs::available())
-        m_encoding->addItem(QString::fromLatin1(name), name);
-    for (auto ending :
-        {Payload::LineEnding::None, Payload::LineEnding::CR, Payload::LineEnding::LF, Payload::LineEnding::CRLF})
-        m_lineEnding->addItem(lineEndingName(ending), int(ending));
-    for (Checksum::Algorithm algorithm : Checksum::all())
-        m_checksum->addItem(checksumName(algorithm), int(algorithm));
-    m_checksumOrder->addItem(tr("Big-endian"), int(Checksum::ByteOrder::BigEndian));
-    m_checksumOrder->addItem(tr("Little-endian"), int(Checksum::ByteOrder::LittleEndian));
-}
+    m_rebuildTimer = new QTimer(this);
+    m_rebuildTimer->setSingleShot(true);
+    m_rebuildTimer->setInterval(0);
+    connect(m_rebuildTimer, &QTimer::timeout, this, &SendPanel::rebuildNow);
 
-QString SendPanel::checksumName(Checksum::Algorithm algorithm)
-{
-    switch (algorithm) {
-    case Checksum::Algorithm::None:
-        return tr("None", "checksum");
-    case Checksum::Algorithm::Sum8:
-        return tr("SUM8");
-    case Checksum::Algorithm::Xor8:
-        return tr("XOR8");
-    case Checksum::Algorithm::Crc8:
-        return tr("CRC-8");
-    case Checksum::Algorithm::Crc16Modbus:
-        return tr("CRC-16/MODBUS");
-    case Checksum::Algorithm::Crc16CcittFalse:
-        return tr("CRC-16/CCITT-FALSE");
-    case Checksum::Algorithm::Crc32:
-        return tr("CRC-32");
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &SendPanel::onTextEdited);
+    connect(m_options, &PayloadOptionsBar::modeChanged, this, &SendPanel::onModeChanged);
+    connect(m_options, &PayloadOptionsBar::optionChanged, this, &SendPanel::onOptionChanged);
+    connect(m_sendButton, &QPushButton::clicked, this, &SendPanel::send);
+    connect(m_history.combo(), &QComboBox::activated, this, [this](int index) {
+        recallHistory(index);
+        m_history.combo()->setCurrentIndex(-1); // back to the placeholder, so the same entry can be chosen again
+        m_editor->setFocus();
+    });
+    m_editor->installEventFilter(this);
+
+    connect(m_timed, &TimedSend::tick, this, &SendPanel::onTimedTick);
+    connect(m_timed, &TimedSend::started, this, [this](const QString &description) {
+        m_history.add({text(), spec()});
+        Q_EMIT logNote(description);
+    });
+    connect(m_timed, &TimedSend::stopped, this, &SendPanel::timedSendStopped);
+
+    m_quick->setEditorSource([this] { return QuickCommand {QString(), text(), spec()}; });
+    connect(m_quick, &QuickCommandsPanel::sendRequested, this, [this](const QByteArray &bytes) {
+        if (m_peerAvailable)
+            Q_EMIT sendRequested(bytes);
+    });
+    connect(m_quick, &QuickCommandsPanel::commandsChanged, this, &SendPanel::quickCommandsChanged);
+    connect(m_quickToggle, &QToolButton::toggled, m_quick, &QWidget::setVisible);
+    // Window-wide, so they work from the log too; only the visible tab's panel is active (Qt skips hidden widgets).
+    for (int i = 0; i < QuickCommandsPanel::ShortcutCount; ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)), this);
+        shortcut->setObjectName(QStringLiteral("quickCommandShortcut%1").arg(i + 1));
+        connect(shortcut, &QShortcut::activated, m_quick, [this, i] { m_quick->send(i); });
     }
-    return {};
-}
 
-QString SendPanel::lineEndingName(Payload::LineEnding ending)
-{
-    switch (ending) {
-    case Payload::LineEnding::None:
-        return tr("None", "line ending");
-    case Payload::LineEnding::CR:
-        return tr("CR");
-    case Payload::LineEnding::LF:
-        return tr("LF");
-    case Payload::LineEnding::CRLF:
-        return tr("CRLF");
-    }
-    return {};
+    connect(m_file, &FileSendControl::started, this, &SendPanel::logNote);
+    connect(m_file, &FileSendControl::ended, this, &SendPanel::logNote);
 }
 
 Payload::Spec SendPanel::spec() const
 {
-    Payload::Spec spec;
-    spec.mode = currentData<Payload::Mode>(m_mode);
-    spec.encoding = m_encoding->currentData().toByteArray();
-    spec.escapes = m_escapes->isChecked();
-    spec.lineEnding = currentData<Payload::LineEnding>(m_lineEnding);
-    spec.checksum = currentData<Checksum::Algorithm>(m_checksum);
-    spec.checksumOrder = currentData<Checksum::ByteOrder>(m_checksumOrder);
-    return spec;
+    return m_options->spec();
 }
 
 void SendPanel::setSpec(const Payload::Spec &spec)
 {
     const Payload::Spec before = this->spec();
-    const QList<QWidget *> widgets {m_mode, m_encoding, m_escapes, m_lineEnding, m_checksum, m_checksumOrder};
-    for (QWidget *widget : widgets)
-        widget->blockSignals(true);
-
-    selectData(m_mode, spec.mode);
-    int encoding = m_encoding->findData(spec.encoding);
-    for (int i = 0; encoding < 0 && i < m_encoding->count(); ++i) {
-        if (m_encoding->itemData(i).toByteArray().compare(spec.encoding, Qt::CaseInsensitive) == 0)
-            encoding = i;
-    }
-    if (encoding < 0) { // kept visible, so the spec round-trips and the error says the encoding is missing
-        m_encoding->addItem(QString::fromLatin1(spec.encoding), spec.encoding);
-        encoding = m_encoding->count() - 1;
-    }
-    m_encoding->setCurrentIndex(encoding);
-    m_escapes->setChecked(spec.escapes);
-    selectData(m_lineEnding, spec.lineEnding);
-    selectData(m_checksum, spec.checksum);
-    selectData(m_checksumOrder, spec.checksumOrder);
-
-    for (QWidget *widget : widgets)
-        widget->blockSignals(false);
-
+    m_options->setSpec(spec);
     m_shownMode = spec.mode;
-    m_escapes->setEnabled(spec.mode == Payload::Mode::Text);
-    m_checksumOrder->setEnabled(Checksum::width(spec.checksum) > 1);
-    m_editor->setPlaceholderText(
-        spec.mode == Payload::Mode::Hex ? tr("Hex bytes, e.g. 01 03 00 00 00 0A") : tr("Text to send"));
+    updatePlaceholder();
     scheduleRebuild();
     if (!(before == this->spec()))
         Q_EMIT specChanged();
@@ -300,13 +203,42 @@ const Payload::Result &SendPanel::payload() const
 void SendPanel::setPeerAvailable(bool available)
 {
     m_peerAvailable = available;
+    m_quick->setSendEnabled(available);
+    m_file->setPeerAvailable(available);
+    if (!available)
+        m_timed->stop(TimedSend::StopReason::NoPeer);
     updateSendButton();
+}
+
+QList<QuickCommand> SendPanel::quickCommandList() const
+{
+    return m_quick->commands();
+}
+
+void SendPanel::setQuickCommands(const QList<QuickCommand> &commands)
+{
+    m_quick->setCommands(commands);
+}
+
+bool SendPanel::isQuickCommandsVisible() const
+{
+    return m_quickToggle->isChecked();
+}
+
+void SendPanel::setQuickCommandsVisible(bool visible)
+{
+    m_quickToggle->setChecked(visible);
+}
+
+void SendPanel::setFileTarget(Session *session, FileSendControl::TargetsFunction targets)
+{
+    m_file->setTarget(session, std::move(targets));
 }
 
 void SendPanel::onTextEdited()
 {
     if (!m_applying)
-        m_historyPos = -1; // the edited text is the user's draft now
+        m_history.leaveWalk(); // the edited text is the user's draft now
     scheduleRebuild();
 }
 
@@ -316,53 +248,26 @@ void SendPanel::onOptionChanged()
     Q_EMIT specChanged();
 }
 
-void SendPanel::onChecksumChanged()
-{
-    const auto algorithm = currentData<Checksum::Algorithm>(m_checksum);
-    // A new algorithm starts in the order its protocols use, so CRC-16/MODBUS is right without a second click.
-    m_checksumOrder->blockSignals(true);
-    selectData(m_checksumOrder, Checksum::naturalOrder(algorithm));
-    m_checksumOrder->blockSignals(false);
-    m_checksumOrder->setEnabled(Checksum::width(algorithm) > 1);
-    onOptionChanged();
-}
-
 void SendPanel::onModeChanged()
 {
-    const auto mode = currentData<Payload::Mode>(m_mode);
-    if (mode == m_shownMode)
+    const Payload::Spec current = spec();
+    if (current.mode == m_shownMode)
         return;
-    Payload::Spec textOnly = spec();
-    textOnly.mode = Payload::Mode::Text;
-    textOnly.lineEnding = Payload::LineEnding::None;
-    textOnly.checksum = Checksum::Algorithm::None;
-    const QString current = text();
-    QString converted;
-    if (mode == Payload::Mode::Hex) {
-        const Payload::Result result = Payload::build(current, textOnly);
-        if (result.ok())
-            converted = Hex::format(result.bytes);
-    } else {
-        const Hex::ParseResult hex = Hex::parse(current);
-        if (hex.ok() && !hex.bytes.isEmpty()) {
-            QString decoded = Codecs::decode(hex.bytes, textOnly.encoding);
-            if (textOnly.escapes)
-                decoded.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-            // Only when nothing is lost: a byte the encoding cannot decode must not silently become U+FFFD.
-            if (Payload::build(decoded, textOnly).bytes == hex.bytes)
-                converted = decoded;
-        }
-    }
-    m_shownMode = mode;
+    const QString converted = convertForMode(text(), current, current.mode);
+    m_shownMode = current.mode;
     if (!converted.isNull()) {
         m_applying = true;
         setText(converted);
         m_applying = false;
     }
-    m_escapes->setEnabled(mode == Payload::Mode::Text);
-    m_editor->setPlaceholderText(
-        mode == Payload::Mode::Hex ? tr("Hex bytes, e.g. 01 03 00 00 00 0A") : tr("Text to send"));
+    updatePlaceholder();
     onOptionChanged();
+}
+
+void SendPanel::updatePlaceholder()
+{
+    m_editor->setPlaceholderText(
+        m_shownMode == Payload::Mode::Hex ? tr("Hex bytes, e.g. 01 03 00 00 00 0A") : tr("Text to send"));
 }
 
 void SendPanel::scheduleRebuild()
@@ -391,24 +296,8 @@ void SendPanel::rebuildNow()
 
 void SendPanel::showResult()
 {
-    const QByteArray &bytes = m_result.bytes;
-    if (m_result.ok()) {
-        QString preview = Hex::format(QByteArrayView(bytes).first(qMin(bytes.size(), PreviewLimit)));
-        if (bytes.size() > PreviewLimit)
-            preview += QLatin1Char(' ') + tr("\u2026 (%n bytes)", nullptr, int(qMin<qsizetype>(bytes.size(), INT_MAX)));
-        m_preview->setText(preview);
-    } else {
-        m_preview->clear();
-    }
-    const int count = int(qMin<qsizetype>(m_result.ok() ? bytes.size() : 0, INT_MAX));
-    m_byteCount->setText(count == 1 ? tr("1 byte") : tr("%n bytes", nullptr, count));
-
-    m_errorText = ErrorText::payload(m_result, m_editor->toPlainText());
-    // An empty box is where everyone starts, not a mistake: it only disables Send (the tooltip says why).
+    m_errorText = m_preview->setResult(m_result, m_editor->toPlainText());
     const bool showError = !m_result.ok() && m_result.error != Payload::Error::Empty;
-    m_error->setText(showError ? m_errorText : QString());
-    m_error->setVisible(showError);
-
     QList<QTextEdit::ExtraSelection> marks;
     if (showError && m_result.errorPos >= 0 && m_result.errorPos < m_editor->document()->characterCount() - 1) {
         QTextEdit::ExtraSelection mark;
@@ -416,7 +305,7 @@ void SendPanel::showResult()
         mark.cursor.setPosition(int(m_result.errorPos));
         mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(m_error->palette().color(QPalette::WindowText));
+        mark.format.setUnderlineColor(m_preview->errorColor());
         marks.append(mark);
     }
     m_editor->setExtraSelections(marks);
@@ -425,29 +314,11 @@ void SendPanel::showResult()
 
 void SendPanel::updateSendButton()
 {
-    m_sendButton->setEnabled(m_peerAvailable && m_result.ok());
-    if (!m_peerAvailable)
-        m_sendButton->setToolTip(tr("Not connected"));
-    else if (!m_result.ok())
-        m_sendButton->setToolTip(m_errorText);
-    else
-        m_sendButton->setToolTip(tr("Send these bytes (Ctrl+Enter)"));
-}
-
-void SendPanel::updateErrorColor()
-{
-    // QPalette has no error role in Qt 6.4: pick a red with enough contrast against the actual background.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
-    m_error->setPalette(errorPalette);
-}
-
-void SendPanel::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange && m_error)
-        updateErrorColor();
-    QWidget::changeEvent(event);
+    const bool ready = m_peerAvailable && m_result.ok();
+    m_sendButton->setEnabled(ready);
+    const QString whyNot = !m_peerAvailable ? tr("Not connected") : m_errorText;
+    m_sendButton->setToolTip(ready ? tr("Send these bytes (Ctrl+Enter)") : whyNot);
+    m_timed->setStartable(ready, whyNot);
 }
 
 void SendPanel::send()
@@ -457,8 +328,23 @@ void SendPanel::send()
     if (!m_peerAvailable || !m_result.ok())
         return;
     const QByteArray bytes = m_result.bytes;
-    addToHistory({text(), spec()});
+    m_history.add({text(), spec()});
     Q_EMIT sendRequested(bytes);
+}
+
+void SendPanel::onTimedTick()
+{
+    // The current payload, checked again: the user may have edited it since the last tick.
+    if (m_dirty)
+        rebuildNow();
+    if (!m_peerAvailable)
+        m_timed->stop(TimedSend::StopReason::NoPeer);
+    else if (!m_result.ok())
+        m_timed->stop(TimedSend::StopReason::InvalidPayload, m_errorText);
+    if (!m_timed->isRunning())
+        return;
+    Q_EMIT sendRequested(m_result.bytes);
+    m_timed->countSent();
 }
 
 bool SendPanel::eventFilter(QObject *watched, QEvent *event)
@@ -486,72 +372,16 @@ bool SendPanel::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
-void SendPanel::addToHistory(const HistoryEntry &entry)
-{
-    m_history.removeIf([&entry](const HistoryEntry &e) { return e.text == entry.text && e.spec == entry.spec; });
-    m_history.prepend(entry);
-    if (m_history.size() > MaxHistory)
-        m_history.resize(MaxHistory);
-    m_historyPos = -1;
-    refreshHistoryCombo();
-}
-
-void SendPanel::setHistory(const QList<HistoryEntry> &entries)
-{
-    m_history.clear();
-    for (auto it = entries.crbegin(); it != entries.crend(); ++it)
-        addToHistory(*it); // oldest first, so de-duplication keeps the newest copy on top
-}
-
-void SendPanel::refreshHistoryCombo()
-{
-    m_historyCombo->clear();
-    for (const HistoryEntry &entry : std::as_const(m_history)) {
-        m_historyCombo->addItem(summary(entry));
-        m_historyCombo->setItemData(m_historyCombo->count() - 1, entry.text, Qt::ToolTipRole);
-    }
-    m_historyCombo->setCurrentIndex(-1);
-    m_historyCombo->setEnabled(!m_history.isEmpty());
-}
-
-QString SendPanel::summary(const HistoryEntry &entry) const
-{
-    QString line = entry.text.simplified();
-    if (line.size() > SummaryLength)
-        line = line.left(SummaryLength - 1) + QChar(0x2026);
-    QStringList tags;
-    if (entry.spec.mode == Payload::Mode::Hex)
-        tags << tr("Hex");
-    else if (entry.spec.encoding != Codecs::defaultEncoding())
-        tags << QString::fromLatin1(entry.spec.encoding);
-    if (entry.spec.lineEnding != Payload::LineEnding::None)
-        tags << lineEndingName(entry.spec.lineEnding);
-    if (entry.spec.checksum != Checksum::Algorithm::None)
-        tags << checksumName(entry.spec.checksum);
-    return tags.isEmpty() ? line : tr("%1  (%2)").arg(line, tags.join(QLatin1String(", ")));
-}
-
 void SendPanel::recallHistory(int index)
 {
-    if (index < 0 || index >= m_history.size())
-        return;
-    if (m_historyPos < 0)
-        m_draft = {text(), spec()};
-    m_historyPos = index;
-    applyEntry(m_history.at(index));
+    if (const auto entry = m_history.recall(index, {text(), spec()}))
+        applyEntry(*entry);
 }
 
 void SendPanel::walkHistory(int step)
 {
-    const int target = m_historyPos + step;
-    if (target >= m_history.size() || target < -1)
-        return;
-    if (target == -1) {
-        m_historyPos = -1;
-        applyEntry(m_draft);
-    } else {
-        recallHistory(target);
-    }
+    if (const auto entry = m_history.walk(step, {text(), spec()}))
+        applyEntry(*entry);
 }
 
 void SendPanel::applyEntry(const HistoryEntry &entry)

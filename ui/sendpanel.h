@@ -1,35 +1,38 @@
 #pragma once
 
 #include "bytes/payload.h"
+#include "bytes/quickcommand.h"
+#include "filesendcontrol.h"
+#include "sendhistory.h"
 
 #include <QList>
 #include <QString>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
-class QLabel;
+class PayloadOptionsBar;
+class PayloadPreview;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
+class QToolButton;
+class QuickCommandsPanel;
+class TimedSend;
 
 // The send box shared by the TCP client and server pages: what the user types plus the options of a Payload::Spec,
 // a live preview of the exact bytes, and the Send button. Every byte that leaves comes from Payload::build, through
 // the same Result the preview shows, so the preview and the wire cannot disagree and nothing partial is ever sent.
+// Around it: timed send (the current payload every N ms, through sendRequested like Send), quick commands (named
+// payloads, also through sendRequested) and Send file (streamed by a FileSender straight to the session).
 //
 // History: a payload is added to the history when sendRequested is emitted (not after the page has written it):
 // the page only emits when a peer is there, and a failed write is reported by the session, not by losing what the
-// user typed. Entries are de-duplicated on text + spec, newest first, at most MaxHistory.
+// user typed. Timed send adds its payload once, when it starts; quick commands are not added.
 class SendPanel : public QWidget
 {
     Q_OBJECT
 public:
-    struct HistoryEntry
-    {
-        QString text;
-        Payload::Spec spec;
-    };
-    static constexpr int MaxHistory = 50;
+    using HistoryEntry = SendHistory::Entry;
+    static constexpr int MaxHistory = SendHistory::MaxEntries;
 
     explicit SendPanel(QWidget *parent = nullptr);
 
@@ -42,11 +45,26 @@ public:
     const Payload::Result &payload() const;
 
     bool isPeerAvailable() const { return m_peerAvailable; }
+    // Also stops a running timed send at once (timedSendStopped says so): a lost peer must not wait for the tick.
     void setPeerAvailable(bool available);
 
-    QList<HistoryEntry> history() const { return m_history; } // newest first
-    void setHistory(const QList<HistoryEntry> &entries); // e.g. restored from settings
+    QList<HistoryEntry> history() const { return m_history.entries(); } // newest first
+    void setHistory(const QList<HistoryEntry> &entries) { m_history.setEntries(entries); } // e.g. from settings
     void recallHistory(int index); // restores text and spec of entry index (0 = newest)
+
+    // Quick commands, for the settings: QuickCommands::toJson(quickCommandList()) is the file format.
+    QList<QuickCommand> quickCommandList() const;
+    void setQuickCommands(const QList<QuickCommand> &commands);
+    bool isQuickCommandsVisible() const;
+    void setQuickCommandsVisible(bool visible);
+
+    // Send file needs the session: the page calls this once. targets() is asked when a transfer starts; without it
+    // (or when it returns an empty list) the file goes to every peer of the session.
+    void setFileTarget(Session *session, FileSendControl::TargetsFunction targets = {});
+
+    TimedSend *timedSend() const { return m_timed; }
+    QuickCommandsPanel *quickCommands() const { return m_quick; }
+    FileSendControl *fileSend() const { return m_file; }
 
 public Q_SLOTS:
     // Emits sendRequested when the payload is valid and there is a peer; otherwise does nothing.
@@ -55,45 +73,42 @@ public Q_SLOTS:
 Q_SIGNALS:
     void sendRequested(const QByteArray &bytes);
     void specChanged();
+    void quickCommandsChanged();
+    // A sentence for the session log when timed send ends, whatever the reason ("Timed send stopped: 12 sent;
+    // not connected").
+    void timedSendStopped(const QString &reason);
+    // Other sentences for the session log: timed send started, file send started / ended.
+    void logNote(const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void buildUi();
-    void fillCombos();
+    void connectParts();
     void onTextEdited();
     void onOptionChanged();
     void onModeChanged();
-    void onChecksumChanged();
+    void onTimedTick();
     void scheduleRebuild();
     void ensureBuilt() const;
     void rebuildNow();
     void showResult();
     void updateSendButton();
-    void updateErrorColor();
-    void addToHistory(const HistoryEntry &entry);
-    void refreshHistoryCombo();
+    void updatePlaceholder();
     void walkHistory(int step);
     void applyEntry(const HistoryEntry &entry);
-    QString summary(const HistoryEntry &entry) const;
-    static QString checksumName(Checksum::Algorithm algorithm);
-    static QString lineEndingName(Payload::LineEnding ending);
 
+    PayloadOptionsBar *m_options = nullptr;
+    QToolButton *m_quickToggle = nullptr;
     QPlainTextEdit *m_editor = nullptr;
-    QComboBox *m_mode = nullptr;
-    QComboBox *m_encoding = nullptr;
-    QCheckBox *m_escapes = nullptr;
-    QComboBox *m_lineEnding = nullptr;
-    QComboBox *m_checksum = nullptr;
-    QComboBox *m_checksumOrder = nullptr;
-    QLabel *m_preview = nullptr;
-    QLabel *m_byteCount = nullptr;
-    QLabel *m_error = nullptr;
-    QComboBox *m_historyCombo = nullptr;
+    QuickCommandsPanel *m_quick = nullptr;
+    PayloadPreview *m_preview = nullptr;
     QPushButton *m_sendButton = nullptr;
+    TimedSend *m_timed = nullptr;
+    FileSendControl *m_file = nullptr;
     QTimer *m_rebuildTimer = nullptr;
+    SendHistory m_history;
 
     // payload() is const but must never hand out a stale Result, so the deferred rebuild can run from it.
     mutable Payload::Result m_result;
@@ -102,7 +117,4 @@ private:
     Payload::Mode m_shownMode = Payload::Mode::Text; // the mode the editor's text is written in
     bool m_peerAvailable = false;
     bool m_applying = false; // our own edits must not end a history walk
-    QList<HistoryEntry> m_history;
-    int m_historyPos = -1; // -1: the user's own draft, not a history entry
-    HistoryEntry m_draft;
 };

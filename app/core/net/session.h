@@ -39,6 +39,13 @@ public:
     virtual void close() = 0;
     // The local end, formatted ("0.0.0.0:8000", "127.0.0.1:51234"); empty when not open.
     virtual QString localEndpoint() const = 0;
+    // Bytes queued for the peer that the OS has not taken yet, so a producer (FileSender) can wait instead of
+    // queueing a whole file. Not pure: a transport without a write buffer (and test fakes) have nothing queued.
+    virtual qint64 bytesToWrite(PeerId id) const
+    {
+        Q_UNUSED(id);
+        return 0;
+    }
 
 Q_SIGNALS:
     void stateChanged(Session::State state);
@@ -46,6 +53,7 @@ Q_SIGNALS:
     void peerDisconnected(PeerId id, const QString &endpoint);
     void received(PeerId id, const QByteArray &data);
     void sent(PeerId id, const QByteArray &data); // queued to the socket
+    void bytesWritten(PeerId id, qint64 bytes); // handed from the queue to the OS
     // id is 0 for errors of the session itself (connect failed, listen failed).
     void errorOccurred(PeerId id, QAbstractSocket::SocketError error, const QString &detail);
 };

@@ -32,6 +32,7 @@ public:
     void disconnectPeer(PeerId id) override;
     void close() override;
     QString localEndpoint() const override;
+    qint64 bytesToWrite(PeerId id) const override;
     QString peerEndpoint() const { return m_peer.endpoint; }
 
 private:

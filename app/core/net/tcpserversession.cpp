@@ -15,6 +15,8 @@ namespace {
 constexpr int MaxPendingConnections = 10000;
 // The kernel clamps this to net.core.somaxconn; Qt's default of 50 drops SYNs when hundreds of clients connect at once.
 constexpr int ListenBacklog = 1024;
+// Bounds what Qt reads per notification (its default reads all the kernel holds): see tcpclientsession.cpp.
+constexpr qint64 ReadChunkBytes = 256 * 1024;
 } // namespace
 
 TcpServerSession::TcpServerSession(QObject *parent)
@@ -138,6 +140,12 @@ QString TcpServerSession::localEndpoint() const
     return Endpoint::format(m_server->serverAddress(), m_server->serverPort());
 }
 
+qint64 TcpServerSession::bytesToWrite(PeerId id) const
+{
+    const auto it = m_clients.constFind(id);
+    return it == m_clients.constEnd() ? 0 : it->socket->bytesToWrite();
+}
+
 void TcpServerSession::setState(State state)
 {
     if (m_state == state)
@@ -160,6 +168,7 @@ void TcpServerSession::onNewConnection()
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        socket->setReadBufferSize(ReadChunkBytes);
         const PeerId id = m_nextId++;
         Client client;
         client.socket = socket;
@@ -170,6 +179,7 @@ void TcpServerSession::onNewConnection()
         // Each lambda carries its peer's id, so every event costs one hash look-up however many clients there are.
         connect(socket, &QTcpSocket::readyRead, this, [this, id] { onClientReadyRead(id); });
         connect(socket, &QTcpSocket::disconnected, this, [this, id] { onClientDisconnected(id); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, id](qint64 bytes) { Q_EMIT bytesWritten(id, bytes); });
         connect(socket, &QTcpSocket::errorOccurred, this, [this, id, socket](QAbstractSocket::SocketError error) {
             // FIN and reset both arrive as RemoteHostClosedError; peerDisconnected reports those.
             if (error != QAbstractSocket::RemoteHostClosedError)
@@ -184,7 +194,8 @@ void TcpServerSession::onClientReadyRead(PeerId id)
     const auto it = m_clients.find(id);
     if (it == m_clients.end())
         return;
-    const QByteArray data = it->socket->readAll();
+    // Not readAll(): read(bytesAvailable()) hands Qt's buffer chunk over without a copy (see tcpclientsession.cpp).
+    const QByteArray data = it->socket->read(it->socket->bytesAvailable());
     if (data.isEmpty())
         return;
     it->info.rxBytes += data.size();

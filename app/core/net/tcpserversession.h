@@ -37,6 +37,7 @@ public:
     void disconnectPeer(PeerId id) override;
     void close() override;
     QString localEndpoint() const override;
+    qint64 bytesToWrite(PeerId id) const override;
     int clientCount() const { return int(m_clients.size()); }
 
 Q_SIGNALS:

@@ -1,0 +1,363 @@
+#include "quickcommandspanel.h"
+
+#include "bytes/hex.h"
+#include "errortext.h"
+#include "quickcommanddialog.h"
+#include "specnames.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QSaveFile>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+constexpr qsizetype TooltipBytes = 64;
+
+QString fileFilter()
+{
+    return QuickCommandsPanel::tr("Quick commands (*.json);;All files (*)");
+}
+} // namespace
+
+QuickCommandsPanel::QuickCommandsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    m_list = new QListWidget(this);
+    m_list->setObjectName(QStringLiteral("quickCommands"));
+    m_list->setAccessibleName(tr("Quick commands"));
+    m_list->setToolTip(tr("Named payloads: double-click, Return or Ctrl+1..Ctrl+9 sends one"));
+    m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_list->installEventFilter(this);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("quickCommandsMessage"));
+    m_message->setAccessibleName(tr("Quick command message"));
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    m_send = addAction(QStringLiteral("quickSend"), tr("Send"), tr("Send the selected command (double-click, Return)"));
+    m_add = addAction(
+        QStringLiteral("quickAdd"), tr("Add\u2026"), tr("Add the send box's text and options as a command"));
+    m_edit = addAction(
+        QStringLiteral("quickEdit"), tr("Edit\u2026"), tr("Change the selected command's name, data or options"));
+    m_delete = addAction(QStringLiteral("quickDelete"), tr("Delete"), tr("Delete the selected command"));
+    m_up = addAction(QStringLiteral("quickUp"), QStringLiteral("\u2191"), tr("Move the selected command up"));
+    m_down = addAction(QStringLiteral("quickDown"), QStringLiteral("\u2193"), tr("Move the selected command down"));
+    m_import
+        = addAction(QStringLiteral("quickImport"), tr("Import\u2026"), tr("Add the commands of a quick command file"));
+    m_export = addAction(
+        QStringLiteral("quickExport"), tr("Export\u2026"), tr("Save these commands to a file to share them"));
+    // The context menu says it in words, the tool button (which shows iconText) with an arrow.
+    m_up->setText(tr("Move up"));
+    m_up->setIconText(QStringLiteral("\u2191"));
+    m_down->setText(tr("Move down"));
+    m_down->setIconText(QStringLiteral("\u2193"));
+
+    auto *buttons = new QGridLayout;
+    buttons->setSpacing(2);
+    const QList<QAction *> rows[] = {{m_send, m_add, m_edit, m_delete}, {m_up, m_down, m_import, m_export}};
+    for (int r = 0; r < 2; ++r) {
+        for (int c = 0; c < rows[r].size(); ++c) {
+            QAction *action = rows[r].at(c);
+            auto *button = new QToolButton(this);
+            button->setDefaultAction(action);
+            button->setObjectName(action->objectName());
+            button->setAccessibleName(action->text().remove(QChar(0x2026)));
+            button->setAutoRaise(true);
+            button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            button->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+            buttons->addWidget(button, r, c);
+        }
+    }
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_list, 1);
+    layout->addWidget(m_message);
+    layout->addLayout(buttons);
+
+    connect(m_send, &QAction::triggered, this, &QuickCommandsPanel::sendCurrent);
+    connect(m_add, &QAction::triggered, this, &QuickCommandsPanel::addFromEditor);
+    connect(m_edit, &QAction::triggered, this, &QuickCommandsPanel::editCurrent);
+    connect(m_delete, &QAction::triggered, this, &QuickCommandsPanel::deleteCurrent);
+    connect(m_up, &QAction::triggered, this, [this] { moveCurrent(-1); });
+    connect(m_down, &QAction::triggered, this, [this] { moveCurrent(+1); });
+    connect(m_import, &QAction::triggered, this, &QuickCommandsPanel::chooseImportFile);
+    connect(m_export, &QAction::triggered, this, &QuickCommandsPanel::chooseExportFile);
+    connect(m_list, &QListWidget::itemDoubleClicked, this, &QuickCommandsPanel::sendCurrent);
+    connect(m_list, &QListWidget::currentRowChanged, this, &QuickCommandsPanel::updateActions);
+    refreshList(-1);
+}
+
+QAction *QuickCommandsPanel::addAction(const QString &name, const QString &text, const QString &tip)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    action->setToolTip(tip);
+    m_list->addAction(action); // the list's context menu offers every action too
+    return action;
+}
+
+void QuickCommandsPanel::setCommands(const QList<QuickCommand> &commands)
+{
+    m_commands = commands;
+    refreshList(commands.isEmpty() ? -1 : 0);
+    Q_EMIT commandsChanged();
+}
+
+QByteArray QuickCommandsPanel::toJson() const
+{
+    return QuickCommands::toJson(m_commands);
+}
+
+bool QuickCommandsPanel::setFromJson(const QByteArray &json)
+{
+    QuickCommands::FileError error = QuickCommands::FileError::None;
+    const QList<QuickCommand> commands = QuickCommands::fromJson(json, &error);
+    if (error != QuickCommands::FileError::None)
+        return false;
+    setCommands(commands);
+    return true;
+}
+
+void QuickCommandsPanel::setSendEnabled(bool enabled)
+{
+    m_sendEnabled = enabled;
+    updateActions();
+}
+
+int QuickCommandsPanel::currentRow() const
+{
+    return m_list->currentRow();
+}
+
+void QuickCommandsPanel::setCurrentRow(int row)
+{
+    m_list->setCurrentRow(row);
+}
+
+QuickCommandDialog *QuickCommandsPanel::dialog() const
+{
+    return m_dialog;
+}
+
+QString QuickCommandsPanel::message() const
+{
+    return m_message->text();
+}
+
+bool QuickCommandsPanel::send(int row)
+{
+    if (row < 0 || row >= m_commands.size() || !m_sendEnabled)
+        return false;
+    const QuickCommand &command = m_commands.at(row);
+    const Payload::Result result = Payload::build(command.text, command.spec);
+    if (!result.ok()) { // an imported or hand-edited file can hold what the dialog would refuse
+        showMessage(
+            tr("\u201c%1\u201d cannot be sent: %2").arg(command.name, ErrorText::payload(result, command.text)), true);
+        return false;
+    }
+    showMessage(QString(), false);
+    Q_EMIT sendRequested(result.bytes, command.name);
+    return true;
+}
+
+void QuickCommandsPanel::sendCurrent()
+{
+    send(currentRow());
+}
+
+void QuickCommandsPanel::addFromEditor()
+{
+    QuickCommand command = m_editorSource ? m_editorSource() : QuickCommand();
+    command.name = command.text.simplified().left(24);
+    openDialog(command, -1);
+}
+
+void QuickCommandsPanel::editCurrent()
+{
+    const int row = currentRow();
+    if (row >= 0 && row < m_commands.size())
+        openDialog(m_commands.at(row), row);
+}
+
+void QuickCommandsPanel::openDialog(const QuickCommand &command, int row)
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        return;
+    }
+    m_dialog = new QuickCommandDialog(command, this);
+    m_dialog->setWindowTitle(row < 0 ? tr("Add Quick Command") : tr("Edit Quick Command"));
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_dialog, &QDialog::accepted, this, [this, row] {
+        const QuickCommand command = m_dialog->command();
+        if (row < 0) {
+            m_commands.append(command);
+            refreshList(int(m_commands.size()) - 1);
+        } else if (row < m_commands.size()) {
+            m_commands[row] = command;
+            refreshList(row);
+        }
+        Q_EMIT commandsChanged();
+    });
+    m_dialog->open(); // window-modal without a nested event loop
+}
+
+void QuickCommandsPanel::moveCurrent(int delta)
+{
+    const int row = currentRow();
+    const int target = row + delta;
+    if (row < 0 || target < 0 || target >= m_commands.size())
+        return;
+    m_commands.move(row, target);
+    refreshList(target);
+    Q_EMIT commandsChanged();
+}
+
+void QuickCommandsPanel::deleteCurrent()
+{
+    const int row = currentRow();
+    if (row < 0 || row >= m_commands.size())
+        return;
+    m_commands.removeAt(row);
+    refreshList(qMin(row, int(m_commands.size()) - 1));
+    Q_EMIT commandsChanged();
+}
+
+bool QuickCommandsPanel::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showMessage(tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        return false;
+    }
+    QuickCommands::FileError error = QuickCommands::FileError::None;
+    QString detail;
+    const QList<QuickCommand> imported = QuickCommands::fromJson(file.readAll(), &error, &detail);
+    switch (error) {
+    case QuickCommands::FileError::None:
+        break;
+    case QuickCommands::FileError::NotJson:
+        showMessage(tr("%1 is not a JSON file (%2).").arg(QDir::toNativeSeparators(path), detail), true);
+        return false;
+    case QuickCommands::FileError::NotQuickCommands:
+        showMessage(tr("%1 is not a quick command file.").arg(QDir::toNativeSeparators(path)), true);
+        return false;
+    case QuickCommands::FileError::NewerVersion:
+        showMessage(tr("%1 was written by a newer NetAssist.").arg(QDir::toNativeSeparators(path)), true);
+        return false;
+    }
+    int added = 0;
+    for (const QuickCommand &command : imported) {
+        if (!m_commands.contains(command)) {
+            m_commands.append(command);
+            ++added;
+        }
+    }
+    refreshList(added > 0 ? int(m_commands.size()) - added : currentRow());
+    if (added == imported.size())
+        showMessage(tr("Imported %1 commands.").arg(added), false);
+    else
+        showMessage(
+            tr("Imported %1 of %2 commands; the others were here already.").arg(added).arg(imported.size()), false);
+    if (added > 0)
+        Q_EMIT commandsChanged();
+    return true;
+}
+
+bool QuickCommandsPanel::exportFile(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+        showMessage(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+        return false;
+    }
+    showMessage(tr("Exported %1 commands.").arg(m_commands.size()), false);
+    return true;
+}
+
+void QuickCommandsPanel::chooseImportFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Quick Commands"), QString(), fileFilter());
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void QuickCommandsPanel::chooseExportFile()
+{
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Quick Commands"), QStringLiteral("quick-commands.json"), fileFilter());
+    if (!path.isEmpty())
+        exportFile(path);
+}
+
+bool QuickCommandsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            sendCurrent();
+            return true;
+        }
+        if (key == Qt::Key_Delete) {
+            deleteCurrent();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void QuickCommandsPanel::refreshList(int currentRow)
+{
+    m_list->clear();
+    for (int i = 0; i < m_commands.size(); ++i) {
+        const QuickCommand &command = m_commands.at(i);
+        const QString name = command.name.isEmpty() ? command.text.simplified() : command.name;
+        auto *item = new QListWidgetItem(i < ShortcutCount ? tr("%1  %2").arg(i + 1).arg(name) : name, m_list);
+        const Payload::Result result = Payload::build(command.text, command.spec);
+        QString bytes = result.ok()
+            ? Hex::format(QByteArrayView(result.bytes).first(qMin(result.bytes.size(), TooltipBytes)))
+            : ErrorText::payload(result, command.text);
+        if (result.ok() && result.bytes.size() > TooltipBytes)
+            bytes += QStringLiteral(" \u2026");
+        const QString shortcut = i < ShortcutCount ? tr("Ctrl+%1").arg(i + 1) : QString();
+        item->setToolTip(
+            tr("%1\n%2\n%3").arg(SpecNames::summary(command.text, command.spec), bytes, shortcut).trimmed());
+    }
+    m_list->setCurrentRow(currentRow);
+    const QString hint = tr("No commands yet: Add\u2026 keeps the send box's data and options under a name.");
+    if (m_commands.isEmpty() && m_message->text().isEmpty())
+        showMessage(hint, false);
+    else if (!m_commands.isEmpty() && m_message->text() == hint)
+        showMessage(QString(), false);
+    updateActions();
+}
+
+void QuickCommandsPanel::updateActions()
+{
+    const int row = currentRow();
+    const bool selected = row >= 0 && row < m_commands.size();
+    m_send->setEnabled(selected && m_sendEnabled);
+    m_edit->setEnabled(selected);
+    m_delete->setEnabled(selected);
+    m_up->setEnabled(selected && row > 0);
+    m_down->setEnabled(selected && row + 1 < m_commands.size());
+    m_export->setEnabled(!m_commands.isEmpty());
+}
+
+void QuickCommandsPanel::showMessage(const QString &text, bool isError)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    m_message->setStyleSheet(isError ? QStringLiteral("color: #d03030;") : QString());
+}
