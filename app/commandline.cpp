@@ -98,7 +98,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("NAME"));
     const QCommandLineOption hex(QStringLiteral("hex"), CommandLine::tr("Send and show bytes as hex."));
     const QCommandLineOption capture(QStringLiteral("capture"),
-        CommandLine::tr("Record the session to FILE (not available in this version yet)."), CommandLine::tr("FILE"));
+        CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps)."), CommandLine::tr("FILE"));
     parser.addOptions({client, connect, server, listen, encoding, hex, capture});
 
     if (!parser.parse(args))

@@ -81,17 +81,16 @@ int main(int argc, char *argv[])
     Language::install(Language::configured(QSettings()));
     QApplication::setWindowIcon(applicationIcon());
 
-    if (!outcome.options.capturePath.isEmpty()) {
-        print(stderr,
-            QStringLiteral("netassist: %1\n")
-                .arg(QCoreApplication::translate(
-                    "CommandLine", "--capture is not available yet: %1 will not be written.")
-                         .arg(outcome.options.capturePath)));
-    }
-
     MainWindow window;
     window.loadSettings(); // the command line's presets below win over the saved settings
-    applyLaunchOptions(window, outcome.options);
+    const QString problem = applyLaunchOptions(window, outcome.options);
+    if (!problem.isEmpty()) {
+        print(stderr,
+            QStringLiteral("netassist: %1\n")
+                .arg(QCoreApplication::translate("CommandLine", "cannot capture to %1: %2")
+                         .arg(outcome.options.capturePath, problem)));
+        return 2;
+    }
     window.show();
     return app.exec();
 }

@@ -41,12 +41,13 @@ ClientPage::ClientPage(QWidget *parent)
         sendPanel()->setPeerAvailable(false);
     });
     connect(m_session, &Session::errorOccurred, this,
-            [this](PeerId, QAbstractSocket::SocketError error, const QString &detail) {
-                m_lastError = ErrorText::socket(error, detail);
-                showState(m_ui->clientState, m_lastError, true);
-            });
+        [this](PeerId, QAbstractSocket::SocketError error, const QString &detail) {
+            m_lastError = ErrorText::socket(error, detail);
+            showState(m_ui->clientState, m_lastError, true);
+        });
     connect(sendPanel(), &SendPanel::sendRequested, this, [this](const QByteArray &bytes) { m_session->send(bytes); });
 
+    sendPanel()->setFileTarget(m_session);
     sendPanel()->setPeerAvailable(false);
     onStateChanged();
     validateInput();
@@ -87,9 +88,9 @@ void ClientPage::saveSettings(QSettings &settings) const
 void ClientPage::restoreSettings(const QSettings &settings)
 {
     const QStringList recent = SettingsValues::list(settings, QStringLiteral("recentHosts"));
-    setRecentHosts(recent.isEmpty() ? QStringList{QStringLiteral("127.0.0.1"), QStringLiteral("::1"),
-                                                  QStringLiteral("localhost")}
-                                    : recent);
+    setRecentHosts(recent.isEmpty()
+            ? QStringList {QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("localhost")}
+            : recent);
     m_ui->clientHost->setEditText(SettingsValues::text(settings, QStringLiteral("host"), QStringLiteral("127.0.0.1")));
     // A stored port is shown even when invalid: the input check then says what is wrong with it.
     m_ui->clientPort->setText(SettingsValues::text(settings, QStringLiteral("port"), QStringLiteral("8000")));
@@ -130,8 +131,8 @@ void ClientPage::toggleConnection()
     const quint16 localPort = Endpoint::parsePort(m_ui->clientLocalPort->text()).port; // 0 when empty
     rememberHost(host);
     const QHostAddress literal(host);
-    const QString target = literal.isNull() ? host + QLatin1Char(':') + QString::number(port)
-                                            : Endpoint::format(literal, port);
+    const QString target
+        = literal.isNull() ? host + QLatin1Char(':') + QString::number(port) : Endpoint::format(literal, port);
     m_lastError.clear();
     transcript()->appendEvent(EventKind::Connecting, target);
     m_session->open(host, port, localPort);

@@ -37,8 +37,8 @@ QString install(const QString &choice)
     // Process-lifetime objects: translators must outlive every widget.
     static QTranslator qtStrings;
     static QTranslator ownStrings;
-    if (qtStrings.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qtStrings.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtStrings);
     if (ownStrings.load(locale, QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&ownStrings);

@@ -31,7 +31,7 @@ void applyFormat(SessionPage *page, const LaunchOptions &options)
 
 } // namespace
 
-void applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
+QString applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
 {
     // Both tabs: a device usually speaks one encoding, whichever side of the connection NetAssist plays.
     applyFormat(window.clientPage(), options);
@@ -46,9 +46,16 @@ void applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
                 ? static_cast<QWidget *>(window.clientPage())
                 : static_cast<QWidget *>(window.serverPage()));
     }
+    // Capture before any connection exists, so the file holds the session from its first event.
+    if (!options.capturePath.isEmpty()) {
+        auto *page = static_cast<SessionPage *>(window.tabs()->currentWidget());
+        if (!page->startCapture(options.capturePath))
+            return page->captureError();
+    }
     // Listen first: the client preset may point at this very server (a self-test loop).
     if (options.listen)
         window.serverPage()->toggleListening();
     if (options.connect)
         window.clientPage()->toggleConnection();
+    return {};
 }

@@ -57,21 +57,22 @@ void MainWindow::createLanguageMenu(QMenu *view)
     menu->setObjectName(QStringLiteral("menuLanguage"));
     auto *group = new QActionGroup(menu);
     const QString current = Language::configured(QSettings());
-    const QStringList names = {tr("System default"), QStringLiteral("English"), QStringLiteral("\u7b80\u4f53\u4e2d\u6587")};
+    const QStringList names
+        = {tr("System default"), QStringLiteral("English"), QStringLiteral("\u7b80\u4f53\u4e2d\u6587")};
     const QStringList choices = Language::choices();
     for (int i = 0; i < choices.size(); ++i) {
         QAction *action = menu->addAction(names.at(i));
         action->setCheckable(true);
         action->setChecked(choices.at(i) == current);
-        action->setObjectName(QStringLiteral("actionLanguage_") + (choices.at(i).isEmpty() ? QStringLiteral("system")
-                                                                                            : choices.at(i)));
+        action->setObjectName(
+            QStringLiteral("actionLanguage_") + (choices.at(i).isEmpty() ? QStringLiteral("system") : choices.at(i)));
         group->addAction(action);
         const QString choice = choices.at(i);
         connect(action, &QAction::triggered, this, [this, choice] {
             QSettings settings;
             Language::setConfigured(settings, choice);
-            QMessageBox::information(this, tr("Language"),
-                                     tr("The new language is used from the next start of NetAssist."));
+            QMessageBox::information(
+                this, tr("Language"), tr("The new language is used from the next start of NetAssist."));
         });
     }
 }
@@ -104,11 +105,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetAssist"),
-                       tr("<h3>NetAssist %1</h3>"
-                          "<p>A network debugging assistant: TCP client and server, text and hex, "
-                          "many encodings, a log that keeps up with any device.</p>"
-                          "<p>Built with Qt %2, running on Qt %3.</p>"
-                          "<p>Licensed under the GNU General Public License v3 or later.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(qVersion())));
+        tr("<h3>NetAssist %1</h3>"
+           "<p>A network debugging assistant: TCP client and server, text and hex, "
+           "many encodings, a log that keeps up with any device.</p>"
+           "<p>Built with Qt %2, running on Qt %3.</p>"
+           "<p>Licensed under the GNU General Public License v3 or later.</p>")
+            .arg(QCoreApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                QString::fromLatin1(qVersion())));
 }

@@ -40,19 +40,23 @@ ServerPage::ServerPage(QWidget *parent)
     connect(m_ui->serverDisconnectClient, &QPushButton::clicked, this, &ServerPage::disconnectSelected);
     connect(m_ui->serverTarget, &QComboBox::currentIndexChanged, this, &ServerPage::updateSendAvailability);
     connect(m_ui->serverClients->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &ServerPage::updateSendAvailability);
+        &ServerPage::updateSendAvailability);
     connect(m_clients, &QAbstractItemModel::rowsInserted, this, &ServerPage::updateSendAvailability);
     connect(m_clients, &QAbstractItemModel::rowsRemoved, this, &ServerPage::updateSendAvailability);
 
     connect(m_session, &Session::stateChanged, this, &ServerPage::onStateChanged);
     connect(m_session, &Session::errorOccurred, this,
-            [this](PeerId id, QAbstractSocket::SocketError error, const QString &detail) {
-                if (id != 0)
-                    return; // a client's trouble is logged; the server itself is fine
-                m_lastError = ErrorText::socket(error, detail);
-                onStateChanged();
-            });
+        [this](PeerId id, QAbstractSocket::SocketError error, const QString &detail) {
+            if (id != 0)
+                return; // a client's trouble is logged; the server itself is fine
+            m_lastError = ErrorText::socket(error, detail);
+            onStateChanged();
+        });
     connect(sendPanel(), &SendPanel::sendRequested, this, &ServerPage::sendToTargets);
+    // Same targets as a typed payload: an empty list means every client.
+    sendPanel()->setFileTarget(m_session, [this] {
+        return m_ui->serverTarget->currentData().toInt() == int(Target::Selected) ? selectedPeers() : QList<PeerId> {};
+    });
 
     validateInput();
     onStateChanged();
@@ -65,13 +69,12 @@ void ServerPage::fillAddresses()
     auto *combo = m_ui->serverAddress;
     combo->addItem(tr("All interfaces (IPv4 + IPv6)"), QVariant::fromValue(QHostAddress(QHostAddress::Any)));
     combo->addItem(tr("127.0.0.1 (this machine only)"), QVariant::fromValue(QHostAddress(QHostAddress::LocalHost)));
-    combo->addItem(tr("::1 (this machine only, IPv6)"),
-                   QVariant::fromValue(QHostAddress(QHostAddress::LocalHostIPv6)));
+    combo->addItem(tr("::1 (this machine only, IPv6)"), QVariant::fromValue(QHostAddress(QHostAddress::LocalHostIPv6)));
     for (const LocalAddresses::Entry &entry : LocalAddresses::list()) {
         if (entry.isLoopback)
             continue;
         combo->addItem(tr("%1 (%2)").arg(Endpoint::formatAddress(entry.address), entry.interfaceName),
-                       QVariant::fromValue(entry.address));
+            QVariant::fromValue(entry.address));
     }
 }
 
@@ -95,7 +98,7 @@ void ServerPage::saveSettings(QSettings &settings) const
 {
     const QHostAddress address = m_ui->serverAddress->currentData().value<QHostAddress>();
     settings.setValue(QStringLiteral("address"),
-                      address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : address.toString());
+        address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : address.toString());
     settings.setValue(QStringLiteral("port"), m_ui->serverPort->text());
     settings.setValue(QStringLiteral("maxClients"), m_ui->serverMaxClients->value());
 }
@@ -112,8 +115,8 @@ void ServerPage::restoreSettings(const QSettings &settings)
         address = QHostAddress(QHostAddress::Any);
     const auto port = Endpoint::parsePort(SettingsValues::text(settings, QStringLiteral("port")), true);
     setListenAddress(address, port.ok() ? port.port : 8000);
-    m_ui->serverMaxClients->setValue(SettingsValues::number(settings, QStringLiteral("maxClients"), 0,
-                                                            m_ui->serverMaxClients->maximum(), 0));
+    m_ui->serverMaxClients->setValue(
+        SettingsValues::number(settings, QStringLiteral("maxClients"), 0, m_ui->serverMaxClients->maximum(), 0));
 }
 
 void ServerPage::validateInput()
@@ -153,10 +156,10 @@ void ServerPage::onStateChanged()
     if (!idle) {
         const bool all = m_session->serverAddress() == QHostAddress(QHostAddress::Any);
         showState(m_ui->serverState,
-                  all ? tr("Listening on port %1 of all interfaces (IPv4 + IPv6): reachable from the network")
-                            .arg(m_session->serverPort())
-                      : tr("Listening on %1").arg(m_session->localEndpoint()),
-                  false);
+            all ? tr("Listening on port %1 of all interfaces (IPv4 + IPv6): reachable from the network")
+                      .arg(m_session->serverPort())
+                : tr("Listening on %1").arg(m_session->localEndpoint()),
+            false);
     } else if (!m_lastError.isEmpty()) {
         showState(m_ui->serverState, tr("Not listening: %1").arg(m_lastError), true);
     } else {

@@ -34,6 +34,10 @@ void SessionPage::attach(Session *session, QSplitter *logSplitter, QSplitter *se
     sendSplitter->addWidget(m_send);
     sendSplitter->setStretchFactor(0, 3);
     sendSplitter->setStretchFactor(sendSplitter->indexOf(m_send), 1);
+    // Timed send and file transfers explain themselves in the log, between the records they caused.
+    const auto note = [this](const QString &text) { m_transcript.appendEvent(EventKind::Note, QString(), text); };
+    connect(m_send, &SendPanel::timedSendStopped, this, note);
+    connect(m_send, &SendPanel::logNote, this, note);
     // Only a server has several peers to tell apart.
     m_log->searchBar()->setPeerFilterEnabled(qobject_cast<TcpServerSession *>(session) != nullptr);
 

@@ -7,9 +7,8 @@ namespace SettingsValues {
 QString text(const QSettings &settings, const QString &key, const QString &fallback)
 {
     const QVariant value = settings.value(key);
-    return value.isValid() && value.canConvert<QString>() && value.typeId() != QMetaType::QStringList
-               ? value.toString()
-               : fallback;
+    return value.isValid() && value.canConvert<QString>() && value.typeId() != QMetaType::QStringList ? value.toString()
+                                                                                                      : fallback;
 }
 
 bool flag(const QSettings &settings, const QString &key, bool fallback)
@@ -54,7 +53,7 @@ QStringList list(const QSettings &settings, const QString &key)
         return out;
     }
     const QString single = text(settings, key);
-    return single.isEmpty() ? QStringList() : QStringList{single};
+    return single.isEmpty() ? QStringList() : QStringList {single};
 }
 
 } // namespace SettingsValues

@@ -83,8 +83,8 @@ void tst_ServerPage::tableTargetsAndDisconnects()
     // Send to the selected client only.
     const QString chosen = shown.at(1);
     auto *chosenClient = std::find_if(clients.begin(), clients.end(), [&](const auto &c) {
-                             return QStringLiteral("127.0.0.1:%1").arg(c->localPort()) == chosen;
-                         })->get();
+        return QStringLiteral("127.0.0.1:%1").arg(c->localPort()) == chosen;
+    })->get();
     table->selectRow(1);
     target->setCurrentIndex(1); // Selected clients
     editor->setPlainText(QStringLiteral("one"));
@@ -118,7 +118,8 @@ void tst_ServerPage::tableTargetsAndDisconnects()
     const QString leavingEndpoint = QStringLiteral("127.0.0.1:%1").arg(leaving->localPort());
     leaving->disconnectFromHost();
     QTRY_COMPARE(table->model()->rowCount(), 1);
-    QTRY_VERIFY2(log->allText().contains(QStringLiteral("Disconnected: ") + leavingEndpoint), qPrintable(log->allText()));
+    QTRY_VERIFY2(
+        log->allText().contains(QStringLiteral("Disconnected: ") + leavingEndpoint), qPrintable(log->allText()));
     QVERIFY(log->allText().contains(QStringLiteral("Connected: ") + leavingEndpoint));
 }
 

@@ -1,3 +1,4 @@
+#include "bytes/quickcommand.h"
 #include "clientpage.h"
 #include "logpanel.h"
 #include "mainwindow.h"
@@ -7,6 +8,9 @@
 #include "windowsettings.h"
 
 #include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
@@ -25,6 +29,10 @@ private Q_SLOTS:
     void emptySettingsGiveDefaults();
 
 private:
+    static QJsonObject receiveJson(QSettings &settings)
+    {
+        return QJsonDocument::fromJson(settings.value(QStringLiteral("client/receive")).toString().toUtf8()).object();
+    }
     QTemporaryDir m_dir;
     QString iniPath(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
 };
@@ -32,6 +40,7 @@ private:
 void tst_WindowSettings::roundTrip()
 {
     QSettings settings(iniPath("roundtrip.ini"), QSettings::IniFormat);
+    QJsonObject savedReceive;
     {
         MainWindow window;
         window.clientPage()->setTarget(QStringLiteral("192.0.2.7"), 502);
@@ -50,11 +59,30 @@ void tst_WindowSettings::roundTrip()
         window.serverPage()->sendPanel()->setSpec(spec);
         window.serverPage()->sendPanel()->setText(QStringLiteral("01 03 00 00 00 0A"));
         window.clientPage()->sendPanel()->setHistory(
-            {{QStringLiteral("hello"), Payload::Spec()}, {QString::fromUtf8("信息"), Payload::Spec{}}});
+            {{QStringLiteral("hello"), Payload::Spec()}, {QString::fromUtf8("信息"), Payload::Spec {}}});
         window.tabs()->setCurrentIndex(1);
+        window.clientPage()->setReceiveSettings(
+            QJsonDocument::fromJson(R"({"framing": {"mode": "delimiter", "delimiter": "0D 0A"},
+                                        "autoReply": {"enabled": true, "echo": false,
+                                                      "rules": [{"name": "ping", "match": "equals",
+                                                                 "pattern": "PING", "reply": "PONG"}]}})")
+                .object());
+        savedReceive = window.clientPage()->receiveSettings();
+        QuickCommand poll;
+        poll.name = QStringLiteral("Read 10 registers");
+        poll.text = QStringLiteral("01 03 00 00 00 0A");
+        poll.spec = spec;
+        window.serverPage()->sendPanel()->setQuickCommands({poll});
         WindowSettings::save(window, settings);
     }
     settings.sync();
+    QCOMPARE(receiveJson(settings)
+                 .value(QStringLiteral("autoReply"))
+                 .toObject()
+                 .value(QStringLiteral("rules"))
+                 .toArray()
+                 .size(),
+        1);
 
     MainWindow restored;
     WindowSettings::restore(restored, settings);
@@ -79,6 +107,13 @@ void tst_WindowSettings::roundTrip()
     QCOMPARE(spec.checksumOrder, Checksum::ByteOrder::LittleEndian);
     QCOMPARE(restored.serverPage()->sendPanel()->text(), QStringLiteral("01 03 00 00 00 0A"));
     QCOMPARE(restored.serverPage()->sendPanel()->payload().bytes, QByteArray::fromHex("01030000000AC5CD"));
+    QCOMPARE(restored.clientPage()->receiveSettings(), savedReceive); // framing and auto-reply rules persist
+    QCOMPARE(restored.clientPage()->autoReplyRulesJson().size(), 1);
+    const QList<QuickCommand> quick = restored.serverPage()->sendPanel()->quickCommandList();
+    QCOMPARE(quick.size(), 1);
+    QCOMPARE(quick.at(0).name, QStringLiteral("Read 10 registers"));
+    QCOMPARE(Payload::build(quick.at(0).text, quick.at(0).spec).bytes, QByteArray::fromHex("01030000000AC5CD"));
+    QVERIFY(restored.clientPage()->sendPanel()->quickCommandList().isEmpty());
     const auto history = restored.clientPage()->sendPanel()->history();
     QCOMPARE(history.size(), 2);
     QCOMPARE(history.at(0).text, QStringLiteral("hello"));
@@ -108,8 +143,8 @@ void tst_WindowSettings::corruptFieldsFallBackOneByOne()
     file.close();
     QSettings settings(path, QSettings::IniFormat);
     // JSON inside a value: stored through QSettings so that only the content is bad, not the INI quoting.
-    settings.setValue(QStringLiteral("client/send/history"),
-                      QStringLiteral("[1, \"x\", {\"text\": \"kept\", \"mode\": \"warp\"}]"));
+    settings.setValue(
+        QStringLiteral("client/send/history"), QStringLiteral("[1, \"x\", {\"text\": \"kept\", \"mode\": \"warp\"}]"));
     MainWindow window;
     WindowSettings::restore(window, settings); // must not crash, whatever the file says
 
