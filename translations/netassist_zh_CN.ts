@@ -456,10 +456,6 @@
         <translation>以十六进制发送和显示字节。</translation>
     </message>
     <message>
-        <source>Record the session to FILE (not available in this version yet).</source>
-        <translation>将会话记录到 FILE（此版本尚不可用）。</translation>
-    </message>
-    <message>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
@@ -492,8 +488,12 @@
         <translation>运行 &apos;netassist --help&apos; 了解更多信息。</translation>
     </message>
     <message>
-        <source>--capture is not available yet: %1 will not be written.</source>
-        <translation>--capture 尚不可用：不会写入 %1。</translation>
+        <source>Record every record of the shown tab to FILE (text with timestamps).</source>
+        <translation>将当前标签页的每条记录写入 FILE（带时间戳的文本）。</translation>
+    </message>
+    <message>
+        <source>cannot capture to %1: %2</source>
+        <translation>无法捕获到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1210,45 @@
     </message>
 </context>
 <context>
+    <name>PayloadPreview</name>
+    <message>
+        <source>Bytes to send</source>
+        <translation>待发送字节</translation>
+    </message>
+    <message>
+        <source>The exact bytes Send writes, in hex</source>
+        <translation>点击“发送”时实际写出的字节（十六进制）</translation>
+    </message>
+    <message>
+        <source>Byte count</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Number of bytes Send writes, checksum and line ending included</source>
+        <translation>点击“发送”时写出的字节数，含校验和与行尾</translation>
+    </message>
+    <message>
+        <source>Why the data cannot be sent</source>
+        <translation>数据无法发送的原因</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n bytes)</source>
+        <translation>
+            <numerusform>… (%n 字节)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 byte</source>
+        <translation>1 字节</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bytes</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickCommandDialog</name>
     <message>
         <source>Quick Command</source>
@@ -1406,6 +1445,10 @@
 %2
 %3</translation>
     </message>
+    <message>
+        <source>No commands yet: Add… keeps the send box&apos;s data and options under a name.</source>
+        <translation>还没有快捷指令：“添加…”会把发送框的内容和选项以一个名称保存下来。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiveOptions</name>
@@ -1528,26 +1571,6 @@
         <translation>Ctrl+Enter 发送；Ctrl+Up 和 Ctrl+Down 浏览发送历史</translation>
     </message>
     <message>
-        <source>Bytes to send</source>
-        <translation>待发送字节</translation>
-    </message>
-    <message>
-        <source>The exact bytes Send writes, in hex</source>
-        <translation>点击“发送”时实际写出的字节（十六进制）</translation>
-    </message>
-    <message>
-        <source>Byte count</source>
-        <translation>字节数</translation>
-    </message>
-    <message>
-        <source>Number of bytes Send writes, checksum and line ending included</source>
-        <translation>点击“发送”时写出的字节数，含校验和与行尾</translation>
-    </message>
-    <message>
-        <source>Why the data cannot be sent</source>
-        <translation>数据无法发送的原因</translation>
-    </message>
-    <message>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
@@ -1562,22 +1585,6 @@
     <message>
         <source>Text to send</source>
         <translation>要发送的文本</translation>
-    </message>
-    <message numerus="yes">
-        <source>… (%n bytes)</source>
-        <translation>
-            <numerusform>… (%n 字节)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n bytes</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
     </message>
     <message>
         <source>Not connected</source>
