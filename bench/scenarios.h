@@ -1,0 +1,27 @@
+#pragma once
+
+#include "benchcommon.h"
+
+class MainWindow;
+
+// What every scenario shares: the sizes, the main window under test (shown) and the stall probe.
+struct BenchContext
+{
+    BenchConfig config;
+    MainWindow *window = nullptr;
+    StallProbe *probe = nullptr;
+    long fdLimit = 0;
+    double rawDrainMBps = 0;
+    bool ok = true; // false once a scenario lost bytes or timed out: the exit code says so
+};
+
+void runRawDrain(BenchContext &context); // raw_drain_MBps
+void runClientIngest(BenchContext &context); // client_ingest_{text,hex}_{MBps,ratio}, peak_rss_MB, log_budget_MB
+void runServerIngest(BenchContext &context); // server_ingest_MBps, server_512x100KB_s
+void runAccept(BenchContext &context); // accept_clients, accept_s, broadcast_ms, disconnect_all_ms
+void runRerender(BenchContext &context); // rerender_ms (GBK and Hex)
+void runStartup(BenchContext &context); // startup_ms
+
+// The process that runStartup() spawns: what app/main.cpp does up to the main window being exposed, then it prints
+// "exposed" and exits.
+int runStartupChild(int argc, char *argv[]);
