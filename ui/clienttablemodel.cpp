@@ -76,6 +76,7 @@ void ClientTableModel::onConnected(PeerId id)
 void ClientTableModel::flush()
 {
     m_batch.stop();
+    removeLeaving();
     if (m_pending.isEmpty())
         return;
     const int first = int(m_ids.size());
@@ -92,15 +93,39 @@ void ClientTableModel::onDisconnected(PeerId id)
 {
     if (m_pending.removeOne(id))
         return;
-    const int row = m_row.value(id, -1);
-    if (row < 0)
+    if (!m_row.contains(id))
         return;
-    beginRemoveRows({}, row, row);
-    m_ids.removeAt(row);
-    m_row.remove(id);
-    for (int i = row; i < m_ids.size(); ++i)
+    // Departures are batched like arrivals: removing rows one by one renumbers every later row each time, which is
+    // quadratic when thousands of clients leave at once.
+    m_leaving.insert(id);
+    if (!m_batch.isActive())
+        m_batch.start();
+}
+
+void ClientTableModel::removeLeaving()
+{
+    if (m_leaving.isEmpty())
+        return;
+    // Remove contiguous runs from the bottom up, so the rows above each run keep their numbers.
+    int row = int(m_ids.size()) - 1;
+    while (row >= 0) {
+        if (!m_leaving.contains(m_ids.at(row))) {
+            --row;
+            continue;
+        }
+        int first = row;
+        while (first > 0 && m_leaving.contains(m_ids.at(first - 1)))
+            --first;
+        beginRemoveRows({}, first, row);
+        for (int i = first; i <= row; ++i)
+            m_row.remove(m_ids.at(i));
+        m_ids.remove(first, row - first + 1);
+        endRemoveRows();
+        row = first - 1;
+    }
+    m_leaving.clear();
+    for (int i = 0; i < m_ids.size(); ++i)
         m_row[m_ids.at(i)] = i;
-    endRemoveRows();
 }
 
 void ClientTableModel::refreshCounters()

@@ -6,10 +6,11 @@
 #include <QHash>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 // The server tab's client table: one row per connected client, with live RX/TX counts read from the session.
-// Arrivals are inserted in batches and counters refreshed a few times a second, so thousands of clients
+// Arrivals and departures are applied in batches and counters refreshed a few times a second, so thousands of clients
 // connecting at once cost one model update, not thousands.
 class ClientTableModel : public QAbstractTableModel
 {
@@ -26,18 +27,20 @@ public:
 
     PeerId peerAt(int row) const { return row >= 0 && row < m_ids.size() ? m_ids.at(row) : 0; }
     int rowOf(PeerId id) const { return m_row.value(id, -1); }
-    // Inserts arrivals that are still waiting for the next batch (tests and callers that need the table now).
+    // Applies arrivals and departures that are still waiting for the next batch (for callers that need the table now).
     void flush();
 
 private:
     void onConnected(PeerId id);
     void onDisconnected(PeerId id);
+    void removeLeaving();
     void refreshCounters();
 
     QPointer<Session> m_session;
     QList<PeerId> m_ids;
     QHash<PeerId, int> m_row;
     QList<PeerId> m_pending;
+    QSet<PeerId> m_leaving;
     QTimer m_batch;
     QTimer m_refresh;
 };

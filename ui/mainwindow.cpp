@@ -28,7 +28,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_server, tr("TCP &Server"));
     setCentralWidget(m_tabs);
     createMenus();
-    resize(1000, 720);
+    resize(1200, 760);
 }
 
 void MainWindow::createMenus()

@@ -10,6 +10,7 @@
 #include "settingsvalues.h"
 #include "ui_serverpage.h"
 
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QSettings>
 
@@ -28,6 +29,7 @@ ServerPage::ServerPage(QWidget *parent)
     m_ui->serverTopSplitter->setStretchFactor(0, 1);
     m_ui->serverTopSplitter->setStretchFactor(1, 3);
     m_ui->serverClients->setModel(m_clients);
+    sizeClientTable();
     m_ui->serverPort->setText(QStringLiteral("8000"));
     m_ui->serverTarget->addItem(tr("All clients"), int(Target::All));
     m_ui->serverTarget->addItem(tr("Selected clients"), int(Target::Selected));
@@ -63,6 +65,22 @@ ServerPage::ServerPage(QWidget *parent)
 }
 
 ServerPage::~ServerPage() = default;
+
+void ServerPage::sizeClientTable()
+{
+    // Widths from sample text, not ResizeToContents, which would measure every row of a table of thousands.
+    const QFontMetrics metrics(m_ui->serverClients->font());
+    const auto width = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 16; };
+    QHeaderView *header = m_ui->serverClients->horizontalHeader();
+    header->resizeSection(ClientTableModel::PeerColumn, width("000.000.000.000:00000"));
+    header->resizeSection(ClientTableModel::SinceColumn, width("00:00:00"));
+    header->resizeSection(ClientTableModel::RxColumn, width("000,000,000"));
+    int total = 0;
+    for (int column = 0; column < ClientTableModel::ColumnCount; ++column)
+        total += header->sectionSize(column);
+    m_ui->serverTarget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ui->serverTopSplitter->setSizes({2 * (total + 40), 3 * (total + 40)}); // proportions until first shown
+}
 
 void ServerPage::fillAddresses()
 {

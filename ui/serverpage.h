@@ -37,6 +37,7 @@ public Q_SLOTS:
 
 private:
     void fillAddresses();
+    void sizeClientTable();
     void validateInput();
     void onStateChanged();
     void updateSendAvailability();

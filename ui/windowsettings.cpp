@@ -157,7 +157,7 @@ void restore(MainWindow &window, QSettings &settings)
 {
     // restoreGeometry/restoreState/QSplitter::restoreState validate their blobs and refuse bad ones.
     if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        window.resize(1000, 720);
+        window.resize(1200, 760);
     window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     for (QSplitter *splitter : window.findChildren<QSplitter *>()) {
         if (!splitter->objectName().isEmpty())
