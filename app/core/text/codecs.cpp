@@ -1,5 +1,7 @@
 #include "text/codecs.h"
 
+#include "text/streamdecoder.h"
+
 #include <QStringDecoder>
 #include <QStringEncoder>
 
@@ -141,11 +143,11 @@ EncodeResult encode(QStringView text, const QByteArray &encoding)
 
 QString decode(QByteArrayView bytes, const QByteArray &encoding)
 {
-    QStringDecoder decoder(encoding.constData(), decoderFlags);
-    if (!decoder.isValid())
-        decoder = QStringDecoder(QStringConverter::Utf8, decoderFlags);
+    // Qt's one-shot decoders drop a character cut off at the end without a trace (fuzz finding K1: GBK "61 81"
+    // decoded to "a"); the stream decoder's finish() shows it as U+FFFD, like any other invalid bytes.
+    StreamDecoder decoder(isAvailable(encoding) ? encoding : defaultEncoding());
     QString text = decoder.decode(bytes);
-    repairSubstitutions(text, bytes);
+    text += decoder.finish();
     return text;
 }
 
