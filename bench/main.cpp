@@ -46,6 +46,9 @@ int main(int argc, char *argv[])
     // The figures are of the widgets drawing offscreen; a caller may still pick another platform (xcb under Xvfb).
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Measure the event dispatcher the app uses (app/main.cpp sets this; see docs/DESIGN.md).
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     if (argc == 2 && std::strcmp(argv[1], "--startup-child") == 0)
         return runStartupChild(argc, argv);
 
