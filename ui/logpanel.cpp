@@ -4,6 +4,7 @@
 #include "logsearchbar.h"
 #include "logview.h"
 #include "text/codecs.h"
+#include "widgetnames.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -18,18 +19,6 @@
 #include <QShortcut>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-namespace {
-
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    widget->setToolTip(toolTip);
-    return widget;
-}
-
-} // namespace
 
 LogPanel::LogPanel(Transcript *transcript, QWidget *parent)
     : QWidget(parent)

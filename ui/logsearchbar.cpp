@@ -3,6 +3,7 @@
 #include "bytes/hex.h"
 #include "log/transcript.h"
 #include "logview.h"
+#include "widgetnames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,18 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QToolButton>
-
-namespace {
-
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    widget->setToolTip(toolTip);
-    return widget;
-}
-
-} // namespace
 
 LogSearchBar::LogSearchBar(LogView *view, Transcript *transcript, QWidget *parent)
     : QWidget(parent)

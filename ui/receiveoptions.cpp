@@ -1,6 +1,7 @@
 #include "receiveoptions.h"
 
 #include "bytes/hex.h"
+#include "widgetnames.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -10,18 +11,6 @@
 #include <QStackedWidget>
 
 #include <algorithm>
-
-namespace {
-
-template<typename W> W *named(W *widget, const char *objectName, const QString &accessibleName, const QString &toolTip)
-{
-    widget->setObjectName(QLatin1String(objectName));
-    widget->setAccessibleName(accessibleName);
-    widget->setToolTip(toolTip);
-    return widget;
-}
-
-} // namespace
 
 ReceiveOptions::ReceiveOptions(QWidget *parent)
     : QWidget(parent)
