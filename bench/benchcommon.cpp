@@ -1,6 +1,9 @@
 #include "benchcommon.h"
 
+#include <QAbstractEventDispatcher>
 #include <QCoreApplication>
+
+#include <time.h>
 #include <QEventLoop>
 #include <QFile>
 #include <QWidget>
@@ -110,11 +113,25 @@ StallProbe::StallProbe(QObject *parent)
     m_timer.setInterval(IntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &StallProbe::tick);
     m_clock.start();
+    m_trace = qEnvironmentVariableIsSet("NETASSIST_BENCH_STALL_TRACE");
+    if (m_trace)
+        connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this, &StallProbe::turn);
+}
+
+void StallProbe::turn()
+{
+    if (!m_timer.isActive())
+        return;
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_turns++ > 0)
+        m_longestTurnNs = std::max(m_longestTurnNs, now - m_lastTurnNs);
+    m_lastTurnNs = now;
 }
 
 void StallProbe::start()
 {
     m_lateMs.clear();
+    m_turns = m_longestTurnNs = 0;
     m_lastNs = m_clock.nsecsElapsed();
     m_timer.start();
 }
@@ -130,6 +147,17 @@ void StallProbe::tick()
     const double late = double(now - m_lastNs) / 1e6 - IntervalMs;
     m_lastNs = now;
     m_lateMs.push_back(std::max(0.0, late));
+    if (late > TraceAboveMs && m_trace) {
+        // CLOCK_MONOTONIC, as `perf record -k CLOCK_MONOTONIC` stamps samples: find what ran during the stall with
+        // `perf script --time <start>,<end>`.
+        timespec ts {};
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        const double end = double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+        Bench::note(QStringLiteral("stall %1 ms: monotonic %2,%3")
+                        .arg(late, 0, 'f', 1)
+                        .arg(end - (late + IntervalMs) / 1e3, 0, 'f', 6)
+                        .arg(end, 0, 'f', 6));
+    }
 }
 
 double StallProbe::maxMs() const
@@ -156,6 +184,12 @@ void StallProbe::report(const QString &scenario)
     stop();
     Bench::figure(QStringLiteral("ui_stall_max_ms.") + scenario, maxMs(), "ms");
     Bench::figure(QStringLiteral("ui_stall_p99_ms.") + scenario, p99Ms(), "ms");
+    if (m_trace) {
+        Bench::note(QStringLiteral("%1: %2 event-loop turns, longest %3 ms")
+                        .arg(scenario)
+                        .arg(m_turns)
+                        .arg(double(m_longestTurnNs) / 1e6, 0, 'f', 1));
+    }
     m_allLateMs.insert(m_allLateMs.end(), m_lateMs.begin(), m_lateMs.end());
 }
 

@@ -56,6 +56,7 @@ class StallProbe : public QObject
     Q_OBJECT
 public:
     static constexpr int IntervalMs = 10;
+    static constexpr double TraceAboveMs = 30; // NETASSIST_BENCH_STALL_TRACE notes stalls longer than this
 
     explicit StallProbe(QObject *parent = nullptr);
 
@@ -69,6 +70,7 @@ public:
 
 private:
     void tick();
+    void turn();
     static double percentile(std::vector<double> values, double p);
 
     QTimer m_timer;
@@ -76,4 +78,9 @@ private:
     qint64 m_lastNs = 0;
     std::vector<double> m_lateMs;
     std::vector<double> m_allLateMs;
+    // NETASSIST_BENCH_STALL_TRACE: event-loop turns (QAbstractEventDispatcher::awake) in this run, and the longest
+    bool m_trace = false;
+    qint64 m_turns = 0;
+    qint64 m_lastTurnNs = 0;
+    qint64 m_longestTurnNs = 0;
 };

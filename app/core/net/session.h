@@ -31,6 +31,8 @@ public:
 
     virtual State state() const = 0;
     // Queues data to the given peers (all peers when targets is empty). Returns how many peers it was queued for.
+    // sent() follows for each peer as its socket takes the data: at once, or on later event-loop turns when one send
+    // goes to thousands of clients (TcpServerSession spreads the writes); each peer gets its sends in order.
     virtual int send(const QByteArray &data, const QList<PeerId> &targets = {}) = 0;
     virtual QList<PeerId> peers() const = 0;
     virtual PeerInfo peerInfo(PeerId id) const = 0;

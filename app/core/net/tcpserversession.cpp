@@ -3,6 +3,7 @@
 #include "net/endpoint.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -10,13 +11,32 @@
 #include <utility>
 
 namespace {
-// QTcpServer keeps at most this many accepted-but-not-taken sockets (default 30) and stops accepting beyond it; we
-// take them all on every newConnection, so the limit only matters if the event loop stalls under a connect storm.
-constexpr int MaxPendingConnections = 10000;
+// QTcpServer accepts until this many sockets wait to be taken, then leaves the rest in the kernel's backlog until
+// we take one. With AcceptsPerTurn below, that bounds the connections set up in one event-loop turn.
+constexpr int MaxPendingConnections = 256;
+// Connections taken per event-loop turn: setting one up costs ~25 us (socket, notifiers, table row, log event), and
+// 10,000 clients connecting at once must not hold the window for a quarter of a second.
+constexpr int AcceptsPerTurn = 256;
 // The kernel clamps this to net.core.somaxconn; Qt's default of 50 drops SYNs when hundreds of clients connect at once.
 constexpr int ListenBacklog = 1024;
-// Bounds what Qt reads per notification (its default reads all the kernel holds): see tcpclientsession.cpp.
-constexpr qint64 ReadChunkBytes = 256 * 1024;
+// How long one turn may spend handing queued sends to sockets, and how often the clock is read meanwhile.
+constexpr qint64 TurnWriteMs = 4;
+constexpr int TimeCheckEvery = 16;
+// Qt activates every ready socket in one pass of its event loop, and each reads up to its read buffer size (Qt's
+// default of 0 reads all the kernel holds): the per-socket chunk shrinks as clients grow so that one turn reads about
+// TurnReadBytes however many of them flood at once (bench, 50 clients flooding: 12.5 MiB and 30-80 ms per turn with
+// 256 KiB each). Powers of two between the bounds, so the chunk changes only a few times as clients come and go.
+constexpr qint64 TurnReadBytes = 4 * 1024 * 1024;
+constexpr qint64 MaxReadChunkBytes = 256 * 1024; // as the client session (tcpclientsession.cpp)
+constexpr qint64 MinReadChunkBytes = 4 * 1024;
+
+qint64 readChunkFor(qsizetype clients)
+{
+    qint64 chunk = MaxReadChunkBytes;
+    while (chunk > MinReadChunkBytes && chunk * clients > TurnReadBytes)
+        chunk /= 2;
+    return chunk;
+}
 } // namespace
 
 TcpServerSession::TcpServerSession(QObject *parent)
@@ -67,19 +87,58 @@ int TcpServerSession::send(const QByteArray &data, const QList<PeerId> &targets)
 {
     if (data.isEmpty())
         return 0;
-    // Ids first, then one hash look-up each: a slot of sent() may disconnect a peer and change m_clients under us.
-    const QList<PeerId> ids = targets.isEmpty() ? m_clients.keys() : targets;
-    int count = 0;
-    for (const PeerId id : ids) {
+    QList<PeerId> ids = targets.isEmpty() ? peers() : targets;
+    const auto count = std::count_if(ids.cbegin(), ids.cend(), [this](PeerId id) { return m_clients.contains(id); });
+    if (count == 0)
+        return 0;
+    // Behind what is still queued, so that every peer gets its sends in order.
+    m_outbox.push_back({data, std::move(ids)});
+    m_outboxBytes += data.size();
+    writeOutbox();
+    return int(count);
+}
+
+// Writes queued sends peer by peer until the turn's time is used up, then goes on at the next turn: one write and
+// one TX record cost ~45 us, and a send to 10,000 clients held the window for half a second.
+void TcpServerSession::writeOutbox()
+{
+    m_writeScheduled = false;
+    if (m_writing)
+        return; // a slot of sent() queued more: the loop below gets to it
+    m_writing = true;
+    const quint64 generation = m_outboxGeneration;
+    QElapsedTimer clock;
+    clock.start();
+    int written = 0;
+    while (!m_outbox.empty()) {
+        Outgoing &job = m_outbox.front();
+        if (job.next == job.ids.size()) {
+            m_outboxBytes -= job.data.size();
+            m_outbox.pop_front();
+            continue;
+        }
+        if (++written % TimeCheckEvery == 0 && clock.elapsed() >= TurnWriteMs) {
+            scheduleWrite();
+            break;
+        }
+        const PeerId id = job.ids.at(job.next++);
         const auto it = m_clients.find(id);
-        if (it == m_clients.end())
+        if (it == m_clients.end() || writeTo(*it, job.data) <= 0)
             continue;
-        if (writeTo(*it, data) <= 0)
-            continue;
-        ++count;
+        const QByteArray data = job.data; // the job may be gone after the signal
         Q_EMIT sent(id, data);
+        if (generation != m_outboxGeneration)
+            return; // close() ran in a slot; it dropped the outbox and reset m_writing
     }
-    return count;
+    m_writing = false;
+}
+
+void TcpServerSession::scheduleWrite()
+{
+    if (m_writeScheduled)
+        return;
+    m_writeScheduled = true;
+    QMetaObject::invokeMethod(this, &TcpServerSession::writeOutbox, Qt::QueuedConnection);
 }
 
 QList<PeerId> TcpServerSession::peers() const
@@ -114,6 +173,11 @@ void TcpServerSession::close()
         m_server->close();
     }
     const QHash<PeerId, Client> clients = std::exchange(m_clients, {});
+    m_readChunk = 0;
+    m_outbox.clear();
+    m_outboxBytes = 0;
+    ++m_outboxGeneration;
+    m_writing = false;
     QList<PeerId> ids = clients.keys();
     std::sort(ids.begin(), ids.end());
     for (const PeerId id : ids) {
@@ -143,7 +207,9 @@ QString TcpServerSession::localEndpoint() const
 qint64 TcpServerSession::bytesToWrite(PeerId id) const
 {
     const auto it = m_clients.constFind(id);
-    return it == m_clients.constEnd() ? 0 : it->socket->bytesToWrite();
+    // Sends still in the outbox count for every peer: a producer waits until they are written, which errs on the
+    // side of queueing less.
+    return it == m_clients.constEnd() ? 0 : it->socket->bytesToWrite() + m_outboxBytes;
 }
 
 void TcpServerSession::setState(State state)
@@ -156,7 +222,19 @@ void TcpServerSession::setState(State state)
 
 void TcpServerSession::onNewConnection()
 {
-    while (m_server && m_server->hasPendingConnections()) {
+    // Taken on the next turn, not here: QTcpServer emits this once per accepted socket from inside its accept loop.
+    if (m_acceptScheduled)
+        return;
+    m_acceptScheduled = true;
+    QMetaObject::invokeMethod(this, &TcpServerSession::takePendingConnections, Qt::QueuedConnection);
+}
+
+void TcpServerSession::takePendingConnections()
+{
+    m_acceptScheduled = false;
+    for (int taken = 0; taken < AcceptsPerTurn; ++taken) {
+        if (!m_server || !m_server->hasPendingConnections())
+            break;
         QTcpSocket *socket = m_server->nextPendingConnection();
         if (!socket)
             break;
@@ -168,7 +246,7 @@ void TcpServerSession::onNewConnection()
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        socket->setReadBufferSize(ReadChunkBytes);
+        socket->setReadBufferSize(readChunkFor(m_clients.size() + 1));
         const PeerId id = m_nextId++;
         Client client;
         client.socket = socket;
@@ -187,6 +265,19 @@ void TcpServerSession::onNewConnection()
         });
         Q_EMIT peerConnected(id, endpoint);
     }
+    updateReadChunk();
+    if (m_server && m_server->hasPendingConnections())
+        onNewConnection(); // the rest on the next turn
+}
+
+void TcpServerSession::updateReadChunk()
+{
+    const qint64 chunk = readChunkFor(m_clients.size());
+    if (chunk == m_readChunk)
+        return;
+    m_readChunk = chunk;
+    for (const Client &client : std::as_const(m_clients))
+        client.socket->setReadBufferSize(chunk);
 }
 
 void TcpServerSession::onClientReadyRead(PeerId id)
@@ -213,6 +304,7 @@ void TcpServerSession::onClientDisconnected(PeerId id)
     m_clients.erase(it);
     disconnect(client.socket, nullptr, this, nullptr);
     client.socket->deleteLater();
+    updateReadChunk();
     Q_EMIT peerDisconnected(id, client.info.endpoint);
 }
 

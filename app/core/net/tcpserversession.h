@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QHostAddress>
 
+#include <deque>
+
 class QTcpServer;
 class QTcpSocket;
 
@@ -51,13 +53,31 @@ private:
     };
     void setState(State state);
     void onNewConnection();
+    void takePendingConnections();
+    void updateReadChunk(); // per-socket read size for the current number of clients
     void onClientReadyRead(PeerId id);
     void onClientDisconnected(PeerId id);
     qint64 writeTo(Client &client, const QByteArray &data);
+    void writeOutbox();
+    void scheduleWrite();
 
     QTcpServer *m_server = nullptr;
     QHash<PeerId, Client> m_clients;
     State m_state = State::Idle;
     PeerId m_nextId = 1;
     int m_maxClients = 0;
+    qint64 m_readChunk = 0; // what every client socket reads per notification; 0 before the first
+    bool m_acceptScheduled = false;
+    // Sends not yet handed to every target's socket, oldest first (see writeOutbox()).
+    struct Outgoing
+    {
+        QByteArray data;
+        QList<PeerId> ids;
+        qsizetype next = 0; // ids before this one are done
+    };
+    std::deque<Outgoing> m_outbox;
+    qint64 m_outboxBytes = 0;
+    quint64 m_outboxGeneration = 0; // bumped by close(), which drops the outbox
+    bool m_writing = false;
+    bool m_writeScheduled = false;
 };

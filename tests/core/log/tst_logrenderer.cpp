@@ -3,6 +3,7 @@
 #include "logrenderertesting.h"
 
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace LogRendererTesting;
@@ -14,6 +15,7 @@ class tst_LogRenderer : public QObject
 private Q_SLOTS:
     void textRows_data();
     void textRows();
+    void textRowCountMatchesRowsDrawn();
     void visibleControls_data();
     void visibleControls();
     void rowFields();
@@ -63,6 +65,44 @@ void tst_LogRenderer::textRows()
     r.setOptions(plain());
     QCOMPARE(allRows(r), rows);
     QCOMPARE(r.rowCount(), rows.size());
+}
+
+// rowCount() counts rows a window at a time; row() cuts them one line at a time. Both must agree on any mix of
+// short lines, long lines and LF runs, or the last rows of a record would be missing or empty.
+void tst_LogRenderer::textRowCountMatchesRowsDrawn()
+{
+    QRandomGenerator random(20261125);
+    const int lineBreakOdds[] = {2, 20, 300, 511, 513, 5000};
+    for (int round = 0; round < 300; ++round) {
+        const int odds = lineBreakOdds[round % std::size(lineBreakOdds)];
+        QByteArray data(random.bounded(3000), 'x');
+        for (char &c : data) {
+            if (random.bounded(odds) == 0)
+                c = '\n';
+        }
+        Transcript t;
+        t.appendData(Direction::Rx, "p:1", data);
+        LogRenderer r(&t);
+        RenderOptions options = plain();
+        options.visibleControls = true; // LF drawn as U+240A
+        r.setOptions(options);
+        // The rows by their definition: cut after each LF and after MaxTextRowBytes bytes without one.
+        QStringList expected;
+        for (qsizetype pos = 0; pos < data.size();) {
+            qsizetype end = qMin<qsizetype>(data.size(), pos + LogRenderer::MaxTextRowBytes);
+            const qsizetype lf = data.indexOf('\n', pos);
+            if (lf >= 0 && lf < end)
+                end = lf + 1;
+            expected.append(QString::fromLatin1(data.mid(pos, end - pos)).replace(u'\n', QChar(0x240A)));
+            pos = end;
+        }
+        if (data.isEmpty())
+            expected.append(QString());
+        QStringList drawn;
+        for (qint64 i = 0; i < r.rowCount(); ++i)
+            drawn.append(r.row(i).body);
+        QCOMPARE(drawn, expected);
+    }
 }
 
 void tst_LogRenderer::visibleControls_data()

@@ -90,10 +90,11 @@ void tst_HostilePeers::connectAndCloseThousandTimes()
         if (i % 100 == 99)
             QCoreApplication::processEvents(); // keep the backlog short, as a real server loop would
     }
-    // Every accepted connection is seen to close; none stays in the table.
-    QTRY_VERIFY_WITH_TIMEOUT(m_server->peers().isEmpty() && m_server->clientCount() == 0, 20000);
-    QCOMPARE(arrived.count(), 1000); // each one was accepted, seen and let go
-    QCOMPARE(gone.count(), 1000);
+    // Every connection is accepted, seen to close and let go; none stays in the table. (Connections are taken a
+    // batch per event-loop turn, so "no clients" alone may be seen while some still wait to be taken.)
+    QTRY_VERIFY_WITH_TIMEOUT(arrived.count() == 1000 && gone.count() == 1000, 20000);
+    QVERIFY(m_server->peers().isEmpty());
+    QCOMPARE(m_server->clientCount(), 0);
 }
 
 void tst_HostilePeers::resetMidSend()

@@ -1,0 +1,161 @@
+// TcpServerSession's outbox: a send to many clients is handed to their sockets a time slice per event-loop turn.
+// Whatever the slicing, every peer gets every send whole and in order, and close() or a slot of sent() in the middle
+// of a send neither loses order nor crashes.
+
+#include "net/tcpserversession.h"
+
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+namespace {
+
+using Clients = std::vector<std::unique_ptr<QTcpSocket>>;
+
+// Connects count clients and waits until the session has taken every one.
+bool connectClients(TcpServerSession &session, Clients &clients, int count)
+{
+    QSignalSpy connected(&session, &Session::peerConnected);
+    for (int i = 0; i < count; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, session.serverPort());
+    }
+    return QTest::qWaitFor([&] { return connected.size() == count; }, 20000);
+}
+
+// Reads every client until each holds expected[i] bytes (or the wait times out); returns what each got.
+std::vector<QByteArray> drain(Clients &clients, const std::vector<qsizetype> &expected)
+{
+    std::vector<QByteArray> got(clients.size());
+    // No verdict here: the callers compare what arrived with what was sent.
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            bool all = true;
+            for (size_t i = 0; i < clients.size(); ++i) {
+                got[i] += clients[i]->readAll();
+                all = all && got[i].size() >= expected[i];
+            }
+            return all;
+        },
+        30000));
+    return got;
+}
+
+QByteArray pattern(char fill, qsizetype size)
+{
+    QByteArray bytes(size, fill);
+    bytes.front() = '<';
+    bytes.back() = '>';
+    return bytes;
+}
+
+} // namespace
+
+class tst_ServerOutbox : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<PeerId>("PeerId"); }
+    void sendsToManyClientsArriveWholeAndInOrder();
+    void sendFromSentSlotQueuesBehind();
+    void closeInSentSlotStopsTheSend();
+};
+
+// 300 clients x (32 KiB + 32 KiB) and one unicast: more than one time slice's worth of writes on any machine here.
+void tst_ServerOutbox::sendsToManyClientsArriveWholeAndInOrder()
+{
+    constexpr int Count = 300;
+    TcpServerSession session;
+    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
+    Clients clients;
+    QVERIFY(connectClients(session, clients, Count));
+    const QList<PeerId> ids = session.peers();
+    QCOMPARE(ids.size(), Count);
+
+    QSignalSpy sent(&session, &Session::sent);
+    const QByteArray first = pattern('a', 32 * 1024);
+    const QByteArray second = pattern('b', 32 * 1024);
+    const QByteArray third = pattern('c', 100);
+    QCOMPARE(session.send(first), Count);
+    QCOMPARE(session.send(second), Count);
+    QCOMPARE(session.send(third, {ids.last()}), 1);
+    qInfo("%lld of %d writes done before the first turn", qlonglong(sent.size()), 2 * Count + 1);
+
+    // Clients were connected in order, and peers() lists ids in connection order.
+    std::vector<qsizetype> expected(clients.size(), first.size() + second.size());
+    expected.back() += third.size();
+    const std::vector<QByteArray> got = drain(clients, expected);
+    for (size_t i = 0; i < clients.size(); ++i) {
+        const QByteArray want = first + second + (i + 1 == clients.size() ? third : QByteArray());
+        QVERIFY2(got[i] == want, qPrintable(QStringLiteral("client %1 got %2 bytes").arg(i).arg(got[i].size())));
+    }
+    QCOMPARE(sent.size(), 2 * Count + 1);
+    for (const PeerId id : ids) {
+        const qint64 tx = first.size() + second.size() + (id == ids.last() ? third.size() : 0);
+        QCOMPARE(session.peerInfo(id).txBytes, tx);
+        QCOMPARE(session.bytesToWrite(id), 0); // the outbox is empty again
+    }
+}
+
+// A slot of sent() that sends again (an auto-reply, a script) must not overtake the send still being written.
+void tst_ServerOutbox::sendFromSentSlotQueuesBehind()
+{
+    constexpr int Count = 20;
+    TcpServerSession session;
+    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
+    Clients clients;
+    QVERIFY(connectClients(session, clients, Count));
+    const QList<PeerId> ids = session.peers();
+
+    bool once = false;
+    connect(&session, &Session::sent, &session, [&](PeerId id) {
+        if (once)
+            return;
+        once = true;
+        QCOMPARE(session.send("second", {id, ids.last()}), 2);
+    });
+    QCOMPARE(session.send("first"), Count);
+    std::vector<qsizetype> expected(clients.size(), 5);
+    expected.front() += 6;
+    expected.back() += 6;
+    const std::vector<QByteArray> got = drain(clients, expected);
+    QCOMPARE(got.front(), QByteArray("firstsecond"));
+    QCOMPARE(got.back(), QByteArray("firstsecond"));
+    for (size_t i = 1; i + 1 < got.size(); ++i)
+        QCOMPARE(got[i], QByteArray("first"));
+}
+
+void tst_ServerOutbox::closeInSentSlotStopsTheSend()
+{
+    constexpr int Count = 20;
+    TcpServerSession session;
+    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
+    Clients clients;
+    QVERIFY(connectClients(session, clients, Count));
+    const QList<PeerId> ids = session.peers();
+    const QByteArray data = pattern('x', 1000);
+
+    QSignalSpy sent(&session, &Session::sent);
+    QSignalSpy gone(&session, &Session::peerDisconnected);
+    qint64 queuedForLast = -1;
+    connect(&session, &Session::sent, &session, [&] {
+        if (queuedForLast >= 0)
+            return;
+        // The first peer's write is done; the rest still wait in the outbox, and a producer must see them queued.
+        queuedForLast = session.bytesToWrite(ids.last());
+        session.close();
+    });
+    QCOMPARE(session.send(data), Count);
+    QCOMPARE(queuedForLast, qint64(data.size()));
+    QCOMPARE(session.state(), Session::State::Idle);
+    QCOMPARE(gone.size(), Count);
+    QTest::qWait(50); // a slice scheduled before close() must find nothing to write
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(session.bytesToWrite(ids.last()), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_ServerOutbox)
+#include "tst_serveroutbox.moc"
