@@ -2,8 +2,6 @@
 
 #include <QAbstractEventDispatcher>
 #include <QCoreApplication>
-
-#include <time.h>
 #include <QEventLoop>
 #include <QFile>
 #include <QWidget>
@@ -11,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <time.h>
 
 bool BenchConfig::wants(const char *scenario) const
 {
