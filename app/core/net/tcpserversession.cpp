@@ -19,8 +19,7 @@ constexpr int MaxPendingConnections = 256;
 constexpr int AcceptsPerTurn = 256;
 // The kernel clamps this to net.core.somaxconn; Qt's default of 50 drops SYNs when hundreds of clients connect at once.
 constexpr int ListenBacklog = 1024;
-// How long one turn may spend handing queued sends to sockets, and how often the clock is read meanwhile.
-constexpr qint64 TurnWriteMs = 4;
+// How often the clock is read while handing queued sends to sockets (see setWriteSliceMs()).
 constexpr int TimeCheckEvery = 16;
 // Qt activates every ready socket in one pass of its event loop, and each reads up to its read buffer size (Qt's
 // default of 0 reads all the kernel holds): the per-socket chunk shrinks as clients grow so that one turn reads about
@@ -117,7 +116,7 @@ void TcpServerSession::writeOutbox()
             m_outbox.pop_front();
             continue;
         }
-        if (++written % TimeCheckEvery == 0 && clock.elapsed() >= TurnWriteMs) {
+        if (++written % TimeCheckEvery == 0 && clock.elapsed() >= m_writeSliceMs) {
             scheduleWrite();
             break;
         }
