@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <time.h>
 
 bool BenchConfig::wants(const char *scenario) const
@@ -101,6 +102,13 @@ QByteArray textLines(qsizetype bytes)
     }
     out.truncate(bytes);
     return out;
+}
+
+long minorPageFaults()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_minflt;
 }
 
 } // namespace Bench

@@ -32,6 +32,7 @@ namespace Bench {
 // One figure per line on stdout, "name: value unit"; everything else goes to stderr.
 void figure(const QString &name, double value, const char *unit, int decimals = 1);
 void note(const QString &text);
+long minorPageFaults(); // of the whole process so far (getrusage)
 
 constexpr double MiB = 1024.0 * 1024.0;
 
