@@ -1,13 +1,13 @@
 #include "log/logrenderer.h"
 
 #include "bytes/hex.h"
+#include "log/linefeeds.h"
 #include "log/transcript.h"
 #include "text/codecs.h"
 #include "text/streamdecoder.h"
 
 #include <QDateTime>
 #include <QVarLengthArray>
-#include <QtEndian>
 
 #include <algorithm>
 #include <cstring>
@@ -166,7 +166,7 @@ qint64 LogRenderer::textRowsOf(QByteArrayView bytes)
     qsizetype pos = 0;
     while (pos < n) {
         const qsizetype window = qMin<qsizetype>(MaxTextRowBytes, n - pos);
-        const LineFeeds lfs = lineFeeds(data + pos, window);
+        const LineFeeds::Found lfs = LineFeeds::find(data + pos, window);
         if (lfs.count == 0) {
             ++rows;
             pos += window;
@@ -176,34 +176,6 @@ qint64 LogRenderer::textRowsOf(QByteArrayView bytes)
         }
     }
     return rows;
-}
-
-// Eight bytes at a time (SWAR): GCC does not vectorise a byte loop at -O2, and this runs over every byte received.
-LogRenderer::LineFeeds LogRenderer::lineFeeds(const char *data, qsizetype size)
-{
-    constexpr quint64 LfBytes = 0x0A0A0A0A0A0A0A0AULL;
-    constexpr quint64 Low7 = 0x7F7F7F7F7F7F7F7FULL;
-    constexpr quint64 OnePerByte = 0x0101010101010101ULL;
-    LineFeeds out;
-    qsizetype i = 0;
-    for (; i + 8 <= size; i += 8) {
-        quint64 word;
-        std::memcpy(&word, data + i, sizeof word);
-        const quint64 x = qFromLittleEndian(word) ^ LfBytes; // byte k of memory is bits 8k..8k+7
-        // 0x80 in exactly the bytes of x that are zero: no carry crosses a byte, as (b & 0x7F) + 0x7F <= 0xFE.
-        const quint64 zeros = ~(((x & Low7) + Low7) | x | Low7);
-        if (zeros) {
-            out.count += qsizetype(((zeros >> 7) * OnePerByte) >> 56); // sum of the per-byte 0/1 flags
-            out.last = i + (63 - qCountLeadingZeroBits(zeros)) / 8;
-        }
-    }
-    for (; i < size; ++i) {
-        if (data[i] == '\n') {
-            ++out.count;
-            out.last = i;
-        }
-    }
-    return out;
 }
 
 // End of the text row that starts at pos: just after the next LF, or MaxTextRowBytes on, or the record's end.

@@ -98,12 +98,6 @@ private:
     bool passesFilters(const Record &record) const;
     qint64 rowsOf(const Record &record) const;
     static qint64 textRowsOf(QByteArrayView bytes);
-    struct LineFeeds
-    {
-        qsizetype count = 0;
-        qsizetype last = -1; // offset of the last one
-    };
-    static LineFeeds lineFeeds(const char *data, qsizetype size);
     qsizetype nextTextBreak(const Record &record, qsizetype pos) const;
     QString header(const Record &record) const;
     QString decodeSegment(const Record &record, qsizetype begin, qsizetype end) const;
