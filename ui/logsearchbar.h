@@ -42,7 +42,7 @@ private:
     void find(bool forward, LogSearch::Origin origin);
     void onQueryEdited();
     void applyFilters();
-    void addPeers();
+    void listPeers();
     void showStatus(const QString &text, bool problem);
 
     LogView *m_view;
@@ -59,6 +59,7 @@ private:
     QComboBox *m_peer = nullptr;
     QToolButton *m_close = nullptr;
     QTimer m_typing;
-    quint32 m_peersListed = 0; // peer indices 1..m_peersListed are in m_peer (the transcript interns in order)
+    quint32 m_peersSeen = 0; // transcript peer indices 1..m_peersSeen were looked at (the transcript interns in order)
+    QList<quint32> m_unlistedPeers; // clients not yet in m_peer
     bool m_peerFilter = false;
 };

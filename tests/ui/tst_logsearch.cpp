@@ -303,6 +303,8 @@ void tst_LogSearch::clientFilterInServerTab()
     QTRY_COMPARE(page.transcript()->counters().rxBytes, 12);
     FIND(QComboBox, peer, &page, "logFilterPeer");
     QVERIFY(!peer->isHidden());
+    QCOMPARE(peer->count(), 1); // clients are listed when the bar opens, not while it is closed
+    page.logPanel()->searchBar()->openBar();
     const QString bName = QStringLiteral("127.0.0.1:%1").arg(b.localPort());
     const int index = peer->findText(bName);
     QVERIFY2(index > 0, qPrintable(bName));
@@ -310,6 +312,14 @@ void tst_LogSearch::clientFilterInServerTab()
     peer->setCurrentIndex(index);
     const QString shown = page.logPanel()->view()->allText();
     QVERIFY2(shown.contains(QLatin1String("from b")) && !shown.contains(QLatin1String("from a")), qPrintable(shown));
+
+    // While the bar is open, a client that connects is listed as it arrives.
+    QTcpSocket c;
+    c.connectToHost(QHostAddress::LocalHost, page.session()->serverPort());
+    QVERIFY(c.waitForConnected(5000));
+    QTRY_COMPARE(peer->count(), 4);
+    QCOMPARE(peer->itemText(3), QStringLiteral("127.0.0.1:%1").arg(c.localPort()));
+    QCOMPARE(peer->currentIndex(), index); // the choice stays
 }
 
 QTEST_MAIN(tst_LogSearch)
