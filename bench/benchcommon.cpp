@@ -113,6 +113,18 @@ long minorPageFaults()
 
 } // namespace Bench
 
+namespace {
+
+// As `perf record -k CLOCK_MONOTONIC` stamps samples: find what ran in a stall with `perf script --time <from>,<to>`.
+double monotonicSeconds()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+} // namespace
+
 StallProbe::StallProbe(QObject *parent)
     : QObject(parent)
 {
@@ -130,8 +142,15 @@ void StallProbe::turn()
     if (!m_timer.isActive())
         return;
     const qint64 now = m_clock.nsecsElapsed();
-    if (m_turns++ > 0)
-        m_longestTurnNs = std::max(m_longestTurnNs, now - m_lastTurnNs);
+    if (m_turns++ > 0) {
+        const qint64 turnNs = now - m_lastTurnNs;
+        m_longestTurnNs = std::max(m_longestTurnNs, turnNs);
+        if (double(turnNs) / 1e6 > TraceAboveMs)
+            Bench::note(QStringLiteral("turn %1 ms: monotonic %2,%3")
+                            .arg(double(turnNs) / 1e6, 0, 'f', 1)
+                            .arg(monotonicSeconds() - double(turnNs) / 1e9, 0, 'f', 6)
+                            .arg(monotonicSeconds(), 0, 'f', 6));
+    }
     m_lastTurnNs = now;
 }
 
@@ -155,11 +174,7 @@ void StallProbe::tick()
     m_lastNs = now;
     m_lateMs.push_back(std::max(0.0, late));
     if (late > TraceAboveMs && m_trace) {
-        // CLOCK_MONOTONIC, as `perf record -k CLOCK_MONOTONIC` stamps samples: find what ran during the stall with
-        // `perf script --time <start>,<end>`.
-        timespec ts {};
-        clock_gettime(CLOCK_MONOTONIC, &ts);
-        const double end = double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+        const double end = monotonicSeconds();
         Bench::note(QStringLiteral("stall %1 ms: monotonic %2,%3")
                         .arg(late, 0, 'f', 1)
                         .arg(end - (late + IntervalMs) / 1e3, 0, 'f', 6)
