@@ -131,6 +131,8 @@ EncodeResult encode(QStringView text, const QByteArray &encoding)
     }
     QByteArray bytes = encoder.encode(text);
     if (!encoder.hasError()) {
+        if (rotatesControlCodes(encoding))
+            afterIcuEncode(bytes);
         result.bytes = std::move(bytes);
         return result;
     }
@@ -149,6 +151,37 @@ QString decode(QByteArrayView bytes, const QByteArray &encoding)
     QString text = decoder.decode(bytes);
     text += decoder.finish();
     return text;
+}
+
+bool rotatesControlCodes(const QByteArray &encoding)
+{
+    return encoding.compare("Shift_JIS", Qt::CaseInsensitive) == 0;
+}
+
+QByteArray beforeIcuDecode(QByteArrayView bytes)
+{
+    QByteArray out = bytes.toByteArray();
+    for (char &b : out) {
+        if (b == '\x1a')
+            b = '\x7f';
+        else if (b == '\x1c')
+            b = '\x1a';
+        else if (b == '\x7f')
+            b = '\x1c';
+    }
+    return out;
+}
+
+void afterIcuEncode(QByteArray &bytes)
+{
+    for (char &b : bytes) {
+        if (b == '\x7f')
+            b = '\x1a';
+        else if (b == '\x1a')
+            b = '\x1c';
+        else if (b == '\x1c')
+            b = '\x7f';
+    }
 }
 
 void repairSubstitutions(QString &decoded, QByteArrayView input)

@@ -38,7 +38,16 @@ EncodeResult encode(QStringView text, const QByteArray &encoding);
 // U+FFFD unless the input itself holds a 0x1A byte (then they cannot be told apart and stay U+001A).
 QString decode(QByteArrayView bytes, const QByteArray &encoding);
 
-// Internal helper shared with StreamDecoder: the U+001A -> U+FFFD repair described above.
+// Internal helpers shared with StreamDecoder: the U+001A -> U+FFFD repair described above, and the Shift_JIS control
+// code fix below.
 void repairSubstitutions(QString &decoded, QByteArrayView input);
+
+// Every Shift_JIS alias in ICU is ibm-943_P15A-2003, which rotates three ASCII control codes both ways (bytes 1A 1C 7F
+// decode to U+001C U+007F U+001A, and those encode back to 1A 1C 7F): a received DEL showed as U+FFFD and a typed
+// U+001A went out as 7F. None of the three bytes is ever part of a Shift_JIS multi-byte character, so swapping them
+// around the ICU call is exact. These return bytes unchanged for any other encoding.
+bool rotatesControlCodes(const QByteArray &encoding);
+QByteArray beforeIcuDecode(QByteArrayView bytes); // 1A -> 7F, 1C -> 1A, 7F -> 1C
+void afterIcuEncode(QByteArray &bytes); // 7F -> 1A, 1A -> 1C, 1C -> 7F
 
 } // namespace Codecs

@@ -47,6 +47,7 @@ void StreamDecoder::reset()
         m_decoder = QStringDecoder(QStringConverter::Utf8, statelessFlags);
     } else {
         m_kind = upper.startsWith("UTF-16") ? Kind::Utf16 : Kind::Icu;
+        m_rotatesControls = Codecs::rotatesControlCodes(m_encoding);
         m_decoder = QStringDecoder(m_encoding.constData(), statefulFlags);
     }
 }
@@ -63,8 +64,12 @@ QString StreamDecoder::decode(QByteArrayView chunk)
     case Kind::Icu:
         break;
     }
-    QString text = m_decoder.decode(chunk);
-    Codecs::repairSubstitutions(text, chunk);
+    QString text;
+    if (m_rotatesControls)
+        text = m_decoder.decode(Codecs::beforeIcuDecode(chunk));
+    else
+        text = m_decoder.decode(chunk);
+    Codecs::repairSubstitutions(text, chunk); // a real 0x1A in the input as received
     return text;
 }
 

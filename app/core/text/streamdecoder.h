@@ -29,4 +29,5 @@ private:
     QStringDecoder m_decoder;
     QByteArray m_held; // UTF-8: the incomplete sequence at the end of the last chunk
     bool m_oddByte = false; // UTF-16: an odd number of bytes has been fed so far
+    bool m_rotatesControls = false; // Shift_JIS: see Codecs::rotatesControlCodes()
 };

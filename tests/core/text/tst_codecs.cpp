@@ -1,4 +1,5 @@
 #include "text/codecs.h"
+#include "text/streamdecoder.h"
 
 #include <QTest>
 
@@ -173,9 +174,14 @@ void tst_Codecs::decode()
     QCOMPARE(Codecs::decode(bytes, encoding), text);
 }
 
+// Every ASCII character, control codes included, is itself in every ASCII-compatible encoding: a device protocol's
+// STX, ETX, SUB or DEL must go out and show up as that byte whatever encoding the text is in (ICU's Shift_JIS
+// rotated 1A 1C 7F: fuzz finding P2).
 void tst_Codecs::roundTripEveryEncoding()
 {
-    const QString ascii = u"Hello, 123 \r\n\t~"_qs;
+    QString ascii;
+    for (char16_t c = 0; c < 0x80; ++c)
+        ascii.append(QChar(c));
     for (const QByteArray &name : Codecs::available()) {
         const Codecs::EncodeResult encoded = Codecs::encode(ascii, name);
         QVERIFY2(encoded.ok(), name.constData());
@@ -183,6 +189,18 @@ void tst_Codecs::roundTripEveryEncoding()
         if (Codecs::isAsciiCompatible(name))
             QCOMPARE(encoded.bytes, ascii.toLatin1());
     }
+    // Within Japanese text too (the swap must not touch multi-byte characters), and one byte at a time.
+    const QString mixed = u"日\u001a本\u001c語\u007f"_qs;
+    const Codecs::EncodeResult sjis = Codecs::encode(mixed, "Shift_JIS");
+    QVERIFY(sjis.ok());
+    QCOMPARE(sjis.bytes, QByteArray("\x93\xfa\x1a\x96\x7b\x1c\x8c\xea\x7f"));
+    QCOMPARE(Codecs::decode(sjis.bytes, "Shift_JIS"), mixed);
+    StreamDecoder stream("Shift_JIS");
+    QString chunked;
+    for (const char byte : sjis.bytes)
+        chunked += stream.decode(QByteArrayView(&byte, 1));
+    chunked += stream.finish();
+    QCOMPARE(chunked, mixed);
 }
 
 QTEST_GUILESS_MAIN(tst_Codecs)
