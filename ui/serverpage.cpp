@@ -14,6 +14,8 @@
 #include <QItemSelectionModel>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace {
 enum class Target { All, Selected };
 }
@@ -68,13 +70,21 @@ ServerPage::~ServerPage() = default;
 
 void ServerPage::sizeClientTable()
 {
-    // Widths from sample text, not ResizeToContents, which would measure every row of a table of thousands.
+    // Widths from sample text, not ResizeToContents, which would measure every row of a table of thousands; never
+    // narrower than the column's title ("Connected at" is wider than the time below it, and wider still in some
+    // translations).
     const QFontMetrics metrics(m_ui->serverClients->font());
-    const auto width = [&metrics](const char *sample) { return metrics.horizontalAdvance(QLatin1String(sample)) + 16; };
     QHeaderView *header = m_ui->serverClients->horizontalHeader();
-    header->resizeSection(ClientTableModel::PeerColumn, width("000.000.000.000:00000"));
-    header->resizeSection(ClientTableModel::SinceColumn, width("00:00:00"));
-    header->resizeSection(ClientTableModel::RxColumn, width("000,000,000"));
+    const QFontMetrics headerMetrics(header->font());
+    const auto size = [&](int column, const char *sample) {
+        const QString title = m_clients->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const int width
+            = std::max(metrics.horizontalAdvance(QLatin1String(sample)), headerMetrics.horizontalAdvance(title));
+        header->resizeSection(column, width + 16);
+    };
+    size(ClientTableModel::PeerColumn, "000.000.000.000:00000");
+    size(ClientTableModel::SinceColumn, "00:00:00");
+    size(ClientTableModel::RxColumn, "000,000,000");
     int total = 0;
     for (int column = 0; column < ClientTableModel::ColumnCount; ++column)
         total += header->sectionSize(column);
