@@ -1,81 +1,11 @@
-#include "errortext.h"
-#include "sendpanel.h"
+// SendPanel: the bytes that text, hex, encodings, escapes, line endings and checksums make, and their preview.
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QLabel>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSignalSpy>
+#include "errortext.h"
+#include "sendpaneltesting.h"
+
 #include <QTest>
 
-namespace {
-
-// The panel as a user sees it: shown, with a peer, its widgets found by objectName like a screen reader would.
-struct Fixture
-{
-    SendPanel panel;
-    QPlainTextEdit *editor = nullptr;
-    QComboBox *mode = nullptr;
-    QComboBox *encoding = nullptr;
-    QCheckBox *escapes = nullptr;
-    QComboBox *lineEnding = nullptr;
-    QComboBox *checksum = nullptr;
-    QComboBox *order = nullptr;
-    QLabel *preview = nullptr;
-    QLabel *byteCount = nullptr;
-    QLabel *error = nullptr;
-    QComboBox *history = nullptr;
-    QPushButton *send = nullptr;
-    QSignalSpy sent {&panel, &SendPanel::sendRequested};
-
-    Fixture()
-    {
-        editor = panel.findChild<QPlainTextEdit *>(QStringLiteral("sendEditor"));
-        mode = panel.findChild<QComboBox *>(QStringLiteral("sendMode"));
-        encoding = panel.findChild<QComboBox *>(QStringLiteral("sendEncoding"));
-        escapes = panel.findChild<QCheckBox *>(QStringLiteral("sendEscapes"));
-        lineEnding = panel.findChild<QComboBox *>(QStringLiteral("sendLineEnding"));
-        checksum = panel.findChild<QComboBox *>(QStringLiteral("sendChecksum"));
-        order = panel.findChild<QComboBox *>(QStringLiteral("sendChecksumOrder"));
-        preview = panel.findChild<QLabel *>(QStringLiteral("sendPreview"));
-        byteCount = panel.findChild<QLabel *>(QStringLiteral("sendByteCount"));
-        error = panel.findChild<QLabel *>(QStringLiteral("sendError"));
-        history = panel.findChild<QComboBox *>(QStringLiteral("sendHistory"));
-        send = panel.findChild<QPushButton *>(QStringLiteral("sendButton"));
-        panel.setPeerAvailable(true);
-        panel.resize(800, 240);
-        panel.show();
-    }
-    bool complete() const
-    {
-        return editor && mode && encoding && escapes && lineEnding && checksum && order && preview && byteCount && error
-            && history && send;
-    }
-    // Picks an item the way a user does: the panel reacts to currentIndexChanged, as for a mouse choice.
-    static bool choose(QComboBox *combo, const QVariant &data)
-    {
-        const int index = combo->findData(data);
-        if (index >= 0)
-            combo->setCurrentIndex(index);
-        return index >= 0;
-    }
-    bool chooseText(QComboBox *combo, const QString &text)
-    {
-        const int index = combo->findText(text);
-        if (index >= 0)
-            combo->setCurrentIndex(index);
-        return index >= 0;
-    }
-    void type(const QString &text)
-    {
-        editor->setFocus();
-        editor->insertPlainText(text); // what a paste or an input method commit does
-    }
-    QByteArray lastSent() const { return sent.isEmpty() ? QByteArray() : sent.last().at(0).toByteArray(); }
-};
-
-} // namespace
+using SendPanelTesting::Fixture;
 
 class tst_SendPanel : public QObject
 {
@@ -91,12 +21,6 @@ private Q_SLOTS:
     void unencodableCharacterSendsNothing();
     void escapes();
     void lineEndingInUtf16();
-    void noPeerDisablesSend();
-    void ctrlEnterSends_data();
-    void ctrlEnterSends();
-    void historyRecallRestoresTextAndSpec();
-    void historyIsDeduplicatedAndCapped();
-    void ctrlUpDownWalkHistory();
     void textHexTextRoundTrip();
     void modeSwitchLeavesInvalidTextAlone_data();
     void modeSwitchLeavesInvalidTextAlone();
@@ -270,128 +194,6 @@ void tst_SendPanel::lineEndingInUtf16()
     QCOMPARE(f.preview->text(), QStringLiteral("61 00 62 00 0D 00 0A 00"));
     QTest::mouseClick(f.send, Qt::LeftButton);
     QCOMPARE(f.lastSent(), QByteArray::fromHex("610062000d000a00"));
-}
-
-void tst_SendPanel::noPeerDisablesSend()
-{
-    Fixture f;
-    f.type(QStringLiteral("hello"));
-    QVERIFY(f.send->isEnabled());
-    f.panel.setPeerAvailable(false);
-    QVERIFY(!f.send->isEnabled());
-    QCOMPARE(f.send->toolTip(), QStringLiteral("Not connected"));
-    QCOMPARE(f.preview->text(), QStringLiteral("68 65 6C 6C 6F")); // the preview still works offline
-    QTest::keyClick(f.editor, Qt::Key_Return, Qt::ControlModifier);
-    f.panel.send();
-    QCOMPARE(f.sent.count(), 0);
-    f.panel.setPeerAvailable(true);
-    QVERIFY(f.send->isEnabled());
-    QTest::keyClick(f.editor, Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(f.lastSent(), QByteArray("hello"));
-}
-
-void tst_SendPanel::ctrlEnterSends_data()
-{
-    QTest::addColumn<int>("key");
-    QTest::addColumn<int>("modifiers");
-    QTest::newRow("Ctrl+Return") << int(Qt::Key_Return) << int(Qt::ControlModifier);
-    QTest::newRow("Ctrl+Enter (keypad)") << int(Qt::Key_Enter) << int(Qt::ControlModifier | Qt::KeypadModifier);
-}
-
-void tst_SendPanel::ctrlEnterSends()
-{
-    QFETCH(int, key);
-    QFETCH(int, modifiers);
-    Fixture f;
-    QTest::keyClicks(f.editor, QStringLiteral("AT"));
-    QTest::keyClick(f.editor, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
-    QCOMPARE(f.sent.count(), 1);
-    QCOMPARE(f.lastSent(), QByteArray("AT"));
-    QCOMPARE(f.panel.text(), QStringLiteral("AT")); // the key did not also insert a new line
-    QTest::keyClick(f.editor, Qt::Key_Return); // a plain Return is still a new line
-    QCOMPARE(f.panel.text(), QStringLiteral("AT\n"));
-    QCOMPARE(f.sent.count(), 1);
-}
-
-void tst_SendPanel::historyRecallRestoresTextAndSpec()
-{
-    Fixture f;
-    f.type(QStringLiteral("hello"));
-    QTest::mouseClick(f.send, Qt::LeftButton);
-
-    f.editor->clear();
-    QVERIFY(f.choose(f.mode, int(Payload::Mode::Hex)));
-    QVERIFY(f.chooseText(f.checksum, QStringLiteral("CRC-16/MODBUS")));
-    f.type(QStringLiteral("01 03 00 00 00 0A"));
-    const Payload::Spec hexSpec = f.panel.spec();
-    QTest::mouseClick(f.send, Qt::LeftButton);
-    QCOMPARE(f.sent.count(), 2);
-    QCOMPARE(f.history->count(), 2);
-    QCOMPARE(f.panel.history().at(0).text, QStringLiteral("01 03 00 00 00 0A")); // newest first
-
-    f.history->activated(1); // what QComboBox emits when the user picks an entry
-    QCOMPARE(f.panel.text(), QStringLiteral("hello"));
-    QVERIFY(f.panel.spec() == Payload::Spec());
-    QCOMPARE(f.mode->currentData().toInt(), int(Payload::Mode::Text));
-    QCOMPARE(f.checksum->currentData().toInt(), int(Checksum::Algorithm::None));
-    QCOMPARE(f.preview->text(), QStringLiteral("68 65 6C 6C 6F"));
-
-    f.history->activated(0);
-    QCOMPARE(f.panel.text(), QStringLiteral("01 03 00 00 00 0A")); // not converted: the spec came with it
-    QVERIFY(f.panel.spec() == hexSpec);
-    QCOMPARE(f.preview->text(), QStringLiteral("01 03 00 00 00 0A C5 CD"));
-    QTest::mouseClick(f.send, Qt::LeftButton);
-    QCOMPARE(f.lastSent(), QByteArray::fromHex("01030000000ac5cd"));
-}
-
-void tst_SendPanel::historyIsDeduplicatedAndCapped()
-{
-    Fixture f;
-    for (int i = 0; i < SendPanel::MaxHistory + 5; ++i) {
-        f.panel.setText(QString::number(i));
-        f.panel.send();
-    }
-    QCOMPARE(f.panel.history().size(), SendPanel::MaxHistory);
-    QCOMPARE(f.history->count(), SendPanel::MaxHistory);
-    QCOMPARE(f.panel.history().first().text, QString::number(SendPanel::MaxHistory + 4));
-    QCOMPARE(f.panel.history().last().text, QStringLiteral("5"));
-
-    f.panel.setText(QStringLiteral("30"));
-    f.panel.send();
-    QCOMPARE(f.panel.history().size(), SendPanel::MaxHistory); // moved to the top, not added twice
-    QCOMPARE(f.panel.history().first().text, QStringLiteral("30"));
-    QCOMPARE(f.panel.history().at(1).text, QString::number(SendPanel::MaxHistory + 4));
-
-    Payload::Spec crlf;
-    crlf.lineEnding = Payload::LineEnding::CRLF;
-    f.panel.setSpec(crlf);
-    f.panel.send(); // the same text with other options is another payload
-    QCOMPARE(f.panel.history().size(), SendPanel::MaxHistory);
-    QCOMPARE(f.panel.history().at(0).text, QStringLiteral("30"));
-    QCOMPARE(f.panel.history().at(1).text, QStringLiteral("30"));
-}
-
-void tst_SendPanel::ctrlUpDownWalkHistory()
-{
-    Fixture f;
-    for (const char *text : {"one", "two", "three"}) {
-        f.panel.setText(QString::fromLatin1(text));
-        f.panel.send();
-    }
-    f.panel.setText(QStringLiteral("draft"));
-    QTest::keyClick(f.editor, Qt::Key_Up, Qt::ControlModifier);
-    QCOMPARE(f.panel.text(), QStringLiteral("three"));
-    QTest::keyClick(f.editor, Qt::Key_Up, Qt::ControlModifier);
-    QTest::keyClick(f.editor, Qt::Key_Up, Qt::ControlModifier);
-    QCOMPARE(f.panel.text(), QStringLiteral("one"));
-    QTest::keyClick(f.editor, Qt::Key_Up, Qt::ControlModifier); // the oldest stays
-    QCOMPARE(f.panel.text(), QStringLiteral("one"));
-    QTest::keyClick(f.editor, Qt::Key_Down, Qt::ControlModifier);
-    QCOMPARE(f.panel.text(), QStringLiteral("two"));
-    QTest::keyClick(f.editor, Qt::Key_Down, Qt::ControlModifier);
-    QTest::keyClick(f.editor, Qt::Key_Down, Qt::ControlModifier);
-    QCOMPARE(f.panel.text(), QStringLiteral("draft")); // back to what was being typed
-    QCOMPARE(f.sent.count(), 3);
 }
 
 void tst_SendPanel::textHexTextRoundTrip()

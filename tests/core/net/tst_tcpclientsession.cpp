@@ -1,7 +1,9 @@
+// TcpClientSession: connecting, exchanging bytes and closing from either end, reopening and destruction.
+
 #include "net/endpoint.h"
 #include "net/tcpclientsession.h"
+#include "tcpclientsessiontesting.h"
 
-#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -10,36 +12,9 @@
 #include <memory>
 
 using State = Session::State;
+using namespace TcpClientSessionTesting;
 
 namespace {
-
-bool hasIPv6Loopback()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHostIPv6, 0);
-}
-
-// A port nobody listens on: listen on an OS-chosen one, then close it.
-quint16 closedPort(const QHostAddress &address)
-{
-    QTcpServer server;
-    if (!server.listen(address, 0))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
-}
-
-// The server side of a connection: QTcpServer takes it from the kernel in the event loop, hence the wait.
-QTcpSocket *acceptOne(QTcpServer &server)
-{
-    if (!server.hasPendingConnections()) {
-        QSignalSpy spy(&server, &QTcpServer::newConnection);
-        if (!spy.wait(5000))
-            return nullptr;
-    }
-    return server.nextPendingConnection();
-}
 
 QByteArray receivedBytes(const QSignalSpy &spy)
 {
@@ -61,12 +36,6 @@ private Q_SLOTS:
     void closeByClient();
     void dataBeforeFinIsDelivered();
     void sendWhenNotConnected();
-    void connectionRefused();
-    void hostNotFound();
-    void connectTimeout();
-    void localPort_data();
-    void localPort();
-    void localPortInUse();
     void reopenReplacesConnection();
     void deleteWhileConnected();
 
@@ -242,119 +211,6 @@ void tst_TcpClientSession::sendWhenNotConnected()
     QCOMPARE(sent.size(), 0);
     QCOMPARE(session.send("x", {id}), 1);
     QCOMPARE(sent.size(), 1);
-}
-
-void tst_TcpClientSession::connectionRefused()
-{
-    const quint16 port = closedPort(QHostAddress::LocalHost);
-    QVERIFY(port != 0);
-    TcpClientSession session;
-    QSignalSpy errors(&session, &Session::errorOccurred);
-    QSignalSpy connected(&session, &Session::peerConnected);
-    session.open("127.0.0.1", port, 0, 100);
-    QVERIFY(errors.wait(5000)); // the RST comes back through the event loop
-    QCOMPARE(errors.at(0).at(0).value<PeerId>(), PeerId(0));
-    QCOMPARE(errors.at(0).at(1).value<QAbstractSocket::SocketError>(), QAbstractSocket::ConnectionRefusedError);
-    QVERIFY(!errors.at(0).at(2).toString().isEmpty());
-    QCOMPARE(session.state(), State::Idle);
-    QCOMPARE(connected.size(), 0);
-    // The 100 ms connect timer must have died with the attempt: no timeout error follows.
-    QVERIFY(!errors.wait(300));
-    QCOMPARE(errors.size(), 1);
-}
-
-void tst_TcpClientSession::hostNotFound()
-{
-    TcpClientSession session;
-    QSignalSpy errors(&session, &Session::errorOccurred);
-    QElapsedTimer timer;
-    timer.start();
-    // RFC 6761 reserves .invalid: resolvers answer NXDOMAIN without asking anyone.
-    session.open("no-such-host.invalid", 80);
-    QCOMPARE(session.state(), State::Opening);
-    QVERIFY(errors.wait(10000)); // the lookup runs in a thread pool
-    QCOMPARE(errors.at(0).at(0).value<PeerId>(), PeerId(0));
-    QCOMPARE(errors.at(0).at(1).value<QAbstractSocket::SocketError>(), QAbstractSocket::HostNotFoundError);
-    QCOMPARE(session.state(), State::Idle);
-    qDebug("lookup failed after %lld ms", timer.elapsed());
-}
-
-void tst_TcpClientSession::connectTimeout()
-{
-    // A listener whose accept queue is full (backlog 0, one unaccepted connection in it, not accepting) makes the
-    // kernel drop further SYNs, so the next connect hangs: the only loopback way to reach the timeout path.
-    QTcpServer server;
-    server.setListenBacklogSize(0);
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    server.pauseAccepting();
-    QTcpSocket filler;
-    QSignalSpy fillerConnected(&filler, &QTcpSocket::connected);
-    filler.connectToHost(QHostAddress::LocalHost, server.serverPort());
-    QVERIFY(fillerConnected.wait(5000));
-
-    TcpClientSession session;
-    QSignalSpy errors(&session, &Session::errorOccurred);
-    QSignalSpy connected(&session, &Session::peerConnected);
-    QElapsedTimer timer;
-    timer.start();
-    session.open("127.0.0.1", server.serverPort(), 0, 200);
-    QVERIFY(errors.wait(5000)); // the connect timer fires from the event loop
-    const qint64 elapsed = timer.elapsed();
-    QCOMPARE(errors.at(0).at(0).value<PeerId>(), PeerId(0));
-    QCOMPARE(errors.at(0).at(1).value<QAbstractSocket::SocketError>(), QAbstractSocket::SocketTimeoutError);
-    // Not before the deadline, give or take Qt::CoarseTimer's 5 % (which can also round a millisecond down).
-    QVERIFY2(elapsed >= 180, qPrintable(QString::number(elapsed)));
-    QCOMPARE(session.state(), State::Idle);
-    QCOMPARE(connected.size(), 0);
-}
-
-void tst_TcpClientSession::localPort_data()
-{
-    QTest::addColumn<QHostAddress>("listenAddress");
-    QTest::addColumn<QString>("host");
-    QTest::newRow("ipv4") << QHostAddress(QHostAddress::LocalHost) << "127.0.0.1";
-    QTest::newRow("ipv6") << QHostAddress(QHostAddress::LocalHostIPv6) << "::1";
-    QTest::newRow("name (dual-stack bind)") << QHostAddress(QHostAddress::LocalHost) << "localhost";
-}
-
-void tst_TcpClientSession::localPort()
-{
-    QFETCH(QHostAddress, listenAddress);
-    QFETCH(QString, host);
-    if (listenAddress.protocol() == QAbstractSocket::IPv6Protocol && !m_ipv6)
-        QSKIP("no IPv6 loopback on this machine");
-    QTcpServer server;
-    QVERIFY(server.listen(listenAddress, 0));
-    const quint16 localPort = closedPort(listenAddress);
-    QVERIFY(localPort != 0);
-
-    TcpClientSession session;
-    QSignalSpy connected(&session, &Session::peerConnected);
-    QSignalSpy errors(&session, &Session::errorOccurred);
-    session.open(host, server.serverPort(), localPort);
-    QVERIFY2(connected.wait(5000), qPrintable(errors.isEmpty() ? QString() : errors.at(0).at(2).toString()));
-    std::unique_ptr<QTcpSocket> peer(acceptOne(server));
-    QVERIFY(peer);
-    QCOMPARE(peer->peerPort(), localPort);
-    QCOMPARE(session.localEndpoint(), Endpoint::format(listenAddress, localPort));
-}
-
-void tst_TcpClientSession::localPortInUse()
-{
-    QTcpServer busy;
-    QVERIFY(busy.listen(QHostAddress::LocalHost, 0));
-    QTcpServer server;
-    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    TcpClientSession session;
-    QSignalSpy errors(&session, &Session::errorOccurred);
-    QSignalSpy states(&session, &Session::stateChanged);
-    session.open("127.0.0.1", server.serverPort(), busy.serverPort());
-    // bind() fails synchronously: reported once, from open() itself.
-    QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors.at(0).at(0).value<PeerId>(), PeerId(0));
-    QCOMPARE(errors.at(0).at(1).value<QAbstractSocket::SocketError>(), QAbstractSocket::AddressInUseError);
-    QCOMPARE(session.state(), State::Idle);
-    QCOMPARE(states.size(), 2);
 }
 
 void tst_TcpClientSession::reopenReplacesConnection()
