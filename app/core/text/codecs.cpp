@@ -72,6 +72,19 @@ std::pair<qsizetype, char32_t> firstUnencodable(QStringView text, const QByteArr
     return {-1, 0};
 }
 
+// Replaces each byte from[i] with to[i] (three bytes each), in one pass so that a replaced byte is not replaced again.
+void rotate(QByteArray &bytes, const char (&from)[4], const char (&to)[4])
+{
+    for (char &b : bytes) {
+        for (int i = 0; i < 3; ++i) {
+            if (b == from[i]) {
+                b = to[i];
+                break;
+            }
+        }
+    }
+}
+
 std::pair<qsizetype, char32_t> firstLoneSurrogate(QStringView text)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -161,27 +174,13 @@ bool rotatesControlCodes(const QByteArray &encoding)
 QByteArray beforeIcuDecode(QByteArrayView bytes)
 {
     QByteArray out = bytes.toByteArray();
-    for (char &b : out) {
-        if (b == '\x1a')
-            b = '\x7f';
-        else if (b == '\x1c')
-            b = '\x1a';
-        else if (b == '\x7f')
-            b = '\x1c';
-    }
+    rotate(out, "\x1a\x1c\x7f", "\x7f\x1a\x1c");
     return out;
 }
 
 void afterIcuEncode(QByteArray &bytes)
 {
-    for (char &b : bytes) {
-        if (b == '\x7f')
-            b = '\x1a';
-        else if (b == '\x1a')
-            b = '\x1c';
-        else if (b == '\x1c')
-            b = '\x7f';
-    }
+    rotate(bytes, "\x7f\x1a\x1c", "\x1a\x1c\x7f");
 }
 
 void repairSubstitutions(QString &decoded, QByteArrayView input)

@@ -15,9 +15,13 @@ namespace {
 
 using Clients = std::vector<std::unique_ptr<QTcpSocket>>;
 
-// Connects count clients and waits until the session has taken every one.
-bool connectClients(TcpServerSession &session, Clients &clients, int count)
+// Listens with sends written 16 peers per event-loop turn (so that every test here spans several turns), connects
+// count clients and waits until the session has taken every one.
+bool listenWithClients(TcpServerSession &session, Clients &clients, int count)
 {
+    session.setWriteSliceMs(0);
+    if (!session.listen(QHostAddress::LocalHost, 0))
+        return false;
     QSignalSpy connected(&session, &Session::peerConnected);
     for (int i = 0; i < count; ++i) {
         clients.push_back(std::make_unique<QTcpSocket>());
@@ -64,15 +68,13 @@ private Q_SLOTS:
     void closeInSentSlotStopsTheSend();
 };
 
-// Two sends to 300 clients and one to the last, written 16 peers per event-loop turn.
+// Two sends to 300 clients and one to the last.
 void tst_ServerOutbox::sendsToManyClientsArriveWholeAndInOrder()
 {
     constexpr int Count = 300;
     TcpServerSession session;
-    session.setWriteSliceMs(0);
-    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
     Clients clients;
-    QVERIFY(connectClients(session, clients, Count));
+    QVERIFY(listenWithClients(session, clients, Count));
     const QList<PeerId> ids = session.peers();
     QCOMPARE(ids.size(), Count);
 
@@ -106,10 +108,8 @@ void tst_ServerOutbox::sendFromSentSlotQueuesBehind()
 {
     constexpr int Count = 40;
     TcpServerSession session;
-    session.setWriteSliceMs(0);
-    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
     Clients clients;
-    QVERIFY(connectClients(session, clients, Count));
+    QVERIFY(listenWithClients(session, clients, Count));
     const QList<PeerId> ids = session.peers();
 
     bool once = false;
@@ -134,10 +134,8 @@ void tst_ServerOutbox::closeInSentSlotStopsTheSend()
 {
     constexpr int Count = 40;
     TcpServerSession session;
-    session.setWriteSliceMs(0);
-    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
     Clients clients;
-    QVERIFY(connectClients(session, clients, Count));
+    QVERIFY(listenWithClients(session, clients, Count));
     const QList<PeerId> ids = session.peers();
     const QByteArray data = pattern('x', 1000);
 
