@@ -19,6 +19,8 @@ constexpr int MaxPendingConnections = 256;
 constexpr int AcceptsPerTurn = 256;
 // The kernel clamps this to net.core.somaxconn; Qt's default of 50 drops SYNs when hundreds of clients connect at once.
 constexpr int ListenBacklog = 1024;
+// Sockets of departed clients deleted per turn (see retire()).
+constexpr qsizetype DeletesPerTurn = 256;
 // How often the clock is read while handing queued sends to sockets (see setWriteSliceMs()).
 constexpr int TimeCheckEvery = 16;
 // Qt activates every ready socket in one pass of its event loop, and each reads up to its read buffer size (Qt's
@@ -193,7 +195,7 @@ void TcpServerSession::close()
         disconnect(socket, nullptr, this, nullptr);
         socket->flush(); // hand what the kernel will take to it; the rest is dropped with the connection
         socket->abort();
-        socket->deleteLater(); // close() may run inside this very socket's readyRead
+        retire(socket); // close() may run inside this very socket's readyRead
     }
     if (m_server) {
         m_server->deleteLater();
@@ -311,9 +313,29 @@ void TcpServerSession::onClientDisconnected(PeerId id)
     const Client client = *it;
     m_clients.erase(it);
     disconnect(client.socket, nullptr, this, nullptr);
-    client.socket->deleteLater();
+    retire(client.socket);
     updateReadChunk();
     Q_EMIT peerDisconnected(id, client.info.endpoint);
+}
+
+// Deleted a batch per turn, not all with deleteLater(): 10,000 clients leaving at once otherwise cost one turn of
+// 40-85 ms deleting sockets (each removal from this session's child list is linear) after the turn that saw them go.
+void TcpServerSession::retire(QTcpSocket *socket)
+{
+    m_retired.push_back(socket);
+    if (m_retired.size() == 1)
+        QMetaObject::invokeMethod(this, &TcpServerSession::deleteRetired, Qt::QueuedConnection);
+}
+
+void TcpServerSession::deleteRetired()
+{
+    // deleteLater(), not delete: a socket may still be on the stack below a nested event loop.
+    const qsizetype count = std::min<qsizetype>(m_retired.size(), DeletesPerTurn);
+    for (qsizetype i = 0; i < count; ++i)
+        m_retired.at(i)->deleteLater();
+    m_retired.erase(m_retired.begin(), m_retired.begin() + count);
+    if (!m_retired.empty())
+        QMetaObject::invokeMethod(this, &TcpServerSession::deleteRetired, Qt::QueuedConnection);
 }
 
 qint64 TcpServerSession::writeTo(Client &client, const QByteArray &data)

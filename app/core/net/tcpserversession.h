@@ -63,6 +63,8 @@ private:
     void onClientDisconnected(PeerId id);
     qint64 writeTo(Client &client, const QByteArray &data);
     void writeOutbox();
+    void retire(QTcpSocket *socket); // a departed client's socket, deleted a batch per turn
+    void deleteRetired();
     void scheduleWrite();
 
     QTcpServer *m_server = nullptr;
@@ -85,4 +87,5 @@ private:
     bool m_writing = false;
     bool m_writeScheduled = false;
     qint64 m_writeSliceMs = 8;
+    QList<QTcpSocket *> m_retired; // children still; whatever is left goes with this object
 };
