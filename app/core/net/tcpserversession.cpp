@@ -23,6 +23,9 @@ constexpr int ListenBacklog = 1024;
 constexpr qsizetype DeletesPerTurn = 256;
 // How often the clock is read while handing queued sends to sockets (see setWriteSliceMs()).
 constexpr int TimeCheckEvery = 16;
+// Sends that may wait in the outbox before the next one writes them all at once (see send()).
+constexpr size_t MaxQueuedSends = 64;
+constexpr qint64 Unlimited = -1;
 // Qt activates every ready socket in one pass of its event loop, and each reads up to its read buffer size (Qt's
 // default of 0 reads all the kernel holds): the per-socket chunk shrinks as clients grow so that one turn reads about
 // TurnReadBytes however many of them flood at once (bench, 50 clients flooding: 12.5 MiB and 30-80 ms per turn with
@@ -95,15 +98,16 @@ int TcpServerSession::send(const QByteArray &data, const QList<PeerId> &targets)
     // Behind what is still queued, so that every peer gets its sends in order.
     m_outbox.push_back({data, std::move(ids)});
     m_outboxBytes += data.size();
-    writeOutbox();
+    // Sends arriving faster than the sockets take them (a 1 ms timed send to thousands of clients) would pile up
+    // without bound: past MaxQueuedSends, everything queued is written now, however long that holds the window.
+    writeOutbox(m_outbox.size() > MaxQueuedSends ? Unlimited : m_writeSliceMs);
     return int(count);
 }
 
-// Writes queued sends peer by peer until the turn's time is used up, then goes on at the next turn: one write and
-// one TX record cost ~45 us, and a send to 10,000 clients held the window for half a second.
-void TcpServerSession::writeOutbox()
+// Writes queued sends peer by peer until sliceMs is used up, then goes on at the next turn: one write and one TX
+// record cost ~45 us, and a send to 10,000 clients held the window for half a second.
+void TcpServerSession::writeOutbox(qint64 sliceMs)
 {
-    m_writeScheduled = false;
     if (m_writing)
         return; // a slot of sent() queued more: the loop below gets to it
     m_writing = true;
@@ -118,7 +122,7 @@ void TcpServerSession::writeOutbox()
             m_outbox.pop_front();
             continue;
         }
-        if (++written % TimeCheckEvery == 0 && clock.elapsed() >= m_writeSliceMs) {
+        if (++written % TimeCheckEvery == 0 && sliceMs != Unlimited && clock.elapsed() >= sliceMs) {
             scheduleWrite();
             break;
         }
@@ -148,7 +152,13 @@ void TcpServerSession::scheduleWrite()
     if (m_writeScheduled)
         return;
     m_writeScheduled = true;
-    QMetaObject::invokeMethod(this, &TcpServerSession::writeOutbox, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_writeScheduled = false;
+            writeOutbox(m_writeSliceMs);
+        },
+        Qt::QueuedConnection);
 }
 
 QList<PeerId> TcpServerSession::peers() const

@@ -62,7 +62,7 @@ private:
     void onClientReadyRead(PeerId id);
     void onClientDisconnected(PeerId id);
     qint64 writeTo(Client &client, const QByteArray &data);
-    void writeOutbox();
+    void writeOutbox(qint64 sliceMs);
     void retire(QTcpSocket *socket); // a departed client's socket, deleted a batch per turn
     void deleteRetired();
     void scheduleWrite();

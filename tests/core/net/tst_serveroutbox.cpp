@@ -8,6 +8,7 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void sendsToManyClientsArriveWholeAndInOrder();
     void sendFromSentSlotQueuesBehind();
     void closeInSentSlotStopsTheSend();
+    void sendsFasterThanSocketsAreBounded();
 };
 
 // Two sends to 300 clients and one to the last.
@@ -156,6 +158,35 @@ void tst_ServerOutbox::closeInSentSlotStopsTheSend()
     QTest::qWait(50); // a slice scheduled before close() must find nothing to write
     QCOMPARE(sent.size(), 1);
     QCOMPARE(session.bytesToWrite(ids.last()), 0);
+}
+
+// 200 sends in a row without an event-loop turn (a timed send faster than 40 clients can be written 16 per turn):
+// the outbox never holds more than 64 of them, and every client still gets all 200, in order.
+void tst_ServerOutbox::sendsFasterThanSocketsAreBounded()
+{
+    constexpr int Count = 40;
+    constexpr int Sends = 200;
+    constexpr int MaxQueued = 64; // TcpServerSession's MaxQueuedSends
+    TcpServerSession session;
+    Clients clients;
+    QVERIFY(listenWithClients(session, clients, Count));
+    const QList<PeerId> ids = session.peers();
+
+    QByteArray all;
+    qint64 mostWaiting = 0;
+    for (int i = 0; i < Sends; ++i) {
+        const QByteArray data = QByteArray::number(i).rightJustified(100, '.');
+        all += data;
+        QCOMPARE(session.send(data), Count);
+        // What waits in the outbox counts for every peer; the sockets themselves hand all to loopback at once.
+        mostWaiting = std::max(mostWaiting, session.bytesToWrite(ids.last()));
+    }
+    QVERIFY2(mostWaiting <= (MaxQueued + 1) * 100, qPrintable(QString::number(mostWaiting)));
+    QVERIFY2(mostWaiting >= MaxQueued * 100, "the outbox never filled: this test would not test the bound");
+
+    const std::vector<QByteArray> got = drain(clients, std::vector<qsizetype>(clients.size(), all.size()));
+    for (size_t i = 0; i < got.size(); ++i)
+        QVERIFY2(got[i] == all, qPrintable(QStringLiteral("client %1 got %2 bytes").arg(i).arg(got[i].size())));
 }
 
 QTEST_GUILESS_MAIN(tst_ServerOutbox)
