@@ -1,3 +1,4 @@
+#include "loopbacktesting.h"
 #include "net/localaddresses.h"
 
 #include <QNetworkInterface>
@@ -5,12 +6,6 @@
 #include <QTest>
 
 namespace {
-
-bool hasIPv6Loopback()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHostIPv6, 0);
-}
 
 bool contains(const QList<LocalAddresses::Entry> &entries, const QHostAddress &address)
 {
@@ -43,7 +38,7 @@ void tst_LocalAddresses::containsLoopback()
 {
     const QList<LocalAddresses::Entry> entries = LocalAddresses::list();
     QVERIFY(contains(entries, QHostAddress(QHostAddress::LocalHost)));
-    if (hasIPv6Loopback())
+    if (LoopbackTesting::hasIPv6Loopback())
         QVERIFY(contains(entries, QHostAddress(QHostAddress::LocalHostIPv6)));
 }
 

@@ -1,8 +1,8 @@
 // TcpClientSession: connecting, exchanging bytes and closing from either end, reopening and destruction.
 
+#include "loopbacktesting.h"
 #include "net/endpoint.h"
 #include "net/tcpclientsession.h"
-#include "tcpclientsessiontesting.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -12,7 +12,7 @@
 #include <memory>
 
 using State = Session::State;
-using namespace TcpClientSessionTesting;
+using namespace LoopbackTesting;
 
 namespace {
 

@@ -1,8 +1,8 @@
 // TcpClientSession: connect failures (refused, unknown host, timeout) and binding a chosen local port.
 
+#include "loopbacktesting.h"
 #include "net/endpoint.h"
 #include "net/tcpclientsession.h"
-#include "tcpclientsessiontesting.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -13,7 +13,7 @@
 #include <memory>
 
 using State = Session::State;
-using namespace TcpClientSessionTesting;
+using namespace LoopbackTesting;
 
 namespace {
 

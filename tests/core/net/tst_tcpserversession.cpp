@@ -1,3 +1,4 @@
+#include "loopbacktesting.h"
 #include "net/endpoint.h"
 #include "net/tcpserversession.h"
 
@@ -12,15 +13,10 @@
 #include <vector>
 
 using State = Session::State;
+using LoopbackTesting::hasIPv6Loopback;
 using Clients = std::vector<std::unique_ptr<QTcpSocket>>;
 
 namespace {
-
-bool hasIPv6Loopback()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHostIPv6, 0);
-}
 
 // How the server must name a client: the client's own local address and port.
 QString endpointOf(const QTcpSocket &client)

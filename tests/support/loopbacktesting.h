@@ -1,12 +1,12 @@
 #pragma once
 
-// Loopback helpers shared by the TcpClientSession test suites.
+// Loopback helpers shared by the network test suites.
 
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 
-namespace TcpClientSessionTesting {
+namespace LoopbackTesting {
 
 inline bool hasIPv6Loopback()
 {
@@ -25,4 +25,4 @@ inline QTcpSocket *acceptOne(QTcpServer &server)
     return server.nextPendingConnection();
 }
 
-} // namespace TcpClientSessionTesting
+} // namespace LoopbackTesting
