@@ -91,12 +91,17 @@ void LogPanel::buildUi()
             static_cast<QWidget *>(m_showDelta), static_cast<QWidget *>(m_autoScroll)})
         tools->addWidget(w);
     tools->addStretch(1);
-    for (QToolButton *b : {m_find, m_pause, m_clear, m_copy, m_save})
-        tools->addWidget(b);
 
+    // The actions sit under the log with the counters, not on the options row: one row holding both was the widest
+    // thing in the window, and it squeezed the server's client table beside it into a horizontal scroll.
+    // The counters wrap rather than widen the row.
+    m_counters->setWordWrap(true);
     auto *status = new QHBoxLayout;
     status->setContentsMargins(0, 0, 0, 0);
     status->addWidget(m_counters, 1);
+    for (QToolButton *b : {m_find, m_pause, m_clear, m_copy, m_save})
+        status->addWidget(b);
+    status->addSpacing(12);
     status->addWidget(m_resetCounters);
 
     auto *layout = new QVBoxLayout(this);

@@ -89,7 +89,8 @@ void ServerPage::sizeClientTable()
     for (int column = 0; column < ClientTableModel::ColumnCount; ++column)
         total += header->sectionSize(column);
     m_ui->serverTarget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_ui->serverTopSplitter->setSizes({2 * (total + 40), 3 * (total + 40)}); // proportions until first shown
+    // Proportions until first shown: enough for the table at the default window width, the rest for the log.
+    m_ui->serverTopSplitter->setSizes({5 * (total + 40), 6 * (total + 40)});
 }
 
 void ServerPage::fillAddresses()
