@@ -844,12 +844,6 @@
         <source>+%1 ms</source>
         <translation>+%1 ms</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n byte(s))</source>
-        <translation>
-            <numerusform>(%n 字节)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
@@ -907,6 +901,16 @@
     <message>
         <source>, %1 old records dropped</source>
         <translation>，已丢弃 %1 条旧记录</translation>
+    </message>
+    <message>
+        <source>(1 byte)</source>
+        <translation>(1 字节)</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n bytes)</source>
+        <translation>
+            <numerusform>(%n 字节)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1752,12 +1756,6 @@
         <source>Edit the rules that answer received data</source>
         <translation>编辑对接收数据进行应答的规则</translation>
     </message>
-    <message numerus="yes">
-        <source>%n rule(s)</source>
-        <translation>
-            <numerusform>%n 条规则</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1, echo on</source>
         <translation>%1，回显已开启</translation>
@@ -1765,6 +1763,16 @@
     <message>
         <source>Answer received data automatically (%1)</source>
         <translation>自动应答接收的数据（%1）</translation>
+    </message>
+    <message>
+        <source>1 rule</source>
+        <translation>1 条规则</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rules</source>
+        <translation>
+            <numerusform>%n 条规则</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -206,8 +206,10 @@ RenderLabels LogPanel::labels() const
     labels.tx = tr("TX");
     labels.eventText = [this](const Record &record) { return eventText(record); };
     labels.delta = [](qint64 ms) { return tr("+%1 ms").arg(ms); };
-    labels.byteCount
-        = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
+    // English needs "1 byte" / "2 bytes", and no English translation is shipped to pick the plural form from %n.
+    labels.byteCount = [](qsizetype bytes) {
+        return bytes == 1 ? tr("(1 byte)") : tr("(%n bytes)", nullptr, int(std::min<qsizetype>(bytes, INT_MAX)));
+    };
     return labels;
 }
 

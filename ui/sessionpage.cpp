@@ -116,7 +116,7 @@ void SessionPage::updateAutoReplyControls()
     const QSignalBlocker blocker(m_autoReplyToggle);
     m_autoReplyToggle->setChecked(m_autoReply->isEnabled());
     const qsizetype rules = m_autoReply->rules().size();
-    QString summary = tr("%n rule(s)", nullptr, int(rules));
+    QString summary = rules == 1 ? tr("1 rule") : tr("%n rules", nullptr, int(rules)); // see LogPanel's "1 byte"
     if (m_autoReply->echo())
         summary = tr("%1, echo on").arg(summary);
     m_autoReplyToggle->setToolTip(tr("Answer received data automatically (%1)").arg(summary));

@@ -213,8 +213,11 @@ void tst_LogPanel::hexByteCount()
     t.appendData(Direction::Tx, QString(), "AB");
     QTRY_COMPARE(panel.view()->rowCount(), 2);
     QCOMPARE(panel.view()->allText(),
-        QStringLiteral("TX  (2 byte(s))\n    00000000  41 42"
+        QStringLiteral("TX  (2 bytes)\n    00000000  41 42"
                        "                                             |AB|"));
+    t.appendData(Direction::Rx, QString(), "C");
+    QTRY_COMPARE(panel.view()->rowCount(), 4);
+    QVERIFY2(panel.view()->allText().contains(QLatin1String("\nRX  (1 byte)\n")), qPrintable(panel.view()->allText()));
 }
 
 void tst_LogPanel::clearEmptiesLog()
