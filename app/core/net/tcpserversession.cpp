@@ -329,7 +329,7 @@ void TcpServerSession::onClientDisconnected(PeerId id)
 }
 
 // Deleted a batch per turn, not all with deleteLater(): 10,000 clients leaving at once otherwise cost one turn of
-// 40-85 ms deleting sockets (each removal from this session's child list is linear) after the turn that saw them go.
+// 40-85 ms deleting sockets (each removal from the listener's child list is linear) after the turn that saw them go.
 void TcpServerSession::retire(QTcpSocket *socket)
 {
     m_retired.push_back(socket);
@@ -341,8 +341,10 @@ void TcpServerSession::deleteRetired()
 {
     // deleteLater(), not delete: a socket may still be on the stack below a nested event loop.
     const qsizetype count = std::min<qsizetype>(m_retired.size(), DeletesPerTurn);
-    for (qsizetype i = 0; i < count; ++i)
-        m_retired.at(i)->deleteLater();
+    for (qsizetype i = 0; i < count; ++i) {
+        if (QTcpSocket *socket = m_retired.at(i)) // gone already if close() deleted the listener, its parent
+            socket->deleteLater();
+    }
     m_retired.erase(m_retired.begin(), m_retired.begin() + count);
     if (!m_retired.empty())
         QMetaObject::invokeMethod(this, &TcpServerSession::deleteRetired, Qt::QueuedConnection);

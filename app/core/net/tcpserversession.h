@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QHostAddress>
+#include <QPointer>
 
 #include <deque>
 
@@ -87,5 +88,6 @@ private:
     bool m_writing = false;
     bool m_writeScheduled = false;
     qint64 m_writeSliceMs = 8;
-    QList<QTcpSocket *> m_retired; // children still; whatever is left goes with this object
+    // Children of the QTcpServer that accepted them, which close() deletes with whatever is left here.
+    QList<QPointer<QTcpSocket>> m_retired;
 };

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void maxClients();
     void closeDropsEveryone();
     void manyClientsAtOnce();
+    void closeWhileDepartedSocketsWait();
 
 private:
     // Connects one client and waits until the session has reported it; returns its peer id (0 on failure).
@@ -353,6 +354,34 @@ void tst_TcpServerSession::manyClientsAtOnce()
     session.close();
     QCOMPARE(disconnected.size(), Count);
     QCOMPARE(errors.size(), 0);
+}
+
+// Departed clients' sockets are deleted a batch per event-loop turn; close() (and the listener's deletion, which
+// takes the sockets it accepted with it) may come before the last batch. Found by the bench as a crash.
+void tst_TcpServerSession::closeWhileDepartedSocketsWait()
+{
+    constexpr int Count = 600; // more than one turn's batch
+    TcpServerSession session;
+    QVERIFY(session.listen(QHostAddress::LocalHost, 0));
+    QSignalSpy connected(&session, &Session::peerConnected);
+    QSignalSpy disconnected(&session, &Session::peerDisconnected);
+    Clients clients;
+    for (int i = 0; i < Count; ++i) {
+        clients.push_back(std::make_unique<QTcpSocket>());
+        clients.back()->connectToHost(QHostAddress::LocalHost, session.serverPort());
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), Count, 20000);
+    // Close in the same turn as the last departure, before any batch was deleted.
+    connect(&session, &Session::peerDisconnected, &session, [&] {
+        if (disconnected.size() == Count)
+            session.close();
+    });
+    for (auto &client : clients)
+        client->abort(); // all the resets reach the server before its next turn
+    QTRY_COMPARE_WITH_TIMEOUT(disconnected.size(), Count, 20000);
+    QTest::qWait(200); // the batches left and the listener's deferred deletion run here
+    QCOMPARE(session.state(), Session::State::Idle);
+    QVERIFY(session.listen(QHostAddress::LocalHost, 0)); // and the session is still usable
 }
 
 QTEST_GUILESS_MAIN(tst_TcpServerSession)
