@@ -15,7 +15,8 @@ namespace {
 // we take one. With AcceptsPerTurn below, that bounds the connections set up in one event-loop turn.
 constexpr int MaxPendingConnections = 256;
 // Connections taken per event-loop turn: setting one up costs ~25 us (socket, notifiers, table row, log event), and
-// 10,000 clients connecting at once must not hold the window for a quarter of a second.
+// 10,000 clients connecting at once must not hold the window for a quarter of a second. Not below
+// MaxPendingConnections, so that every socket Qt accepted in one turn is taken before the next poll.
 constexpr int AcceptsPerTurn = 256;
 // The kernel clamps this to net.core.somaxconn; Qt's default of 50 drops SYNs when hundreds of clients connect at once.
 constexpr int ListenBacklog = 1024;
@@ -284,6 +285,17 @@ void TcpServerSession::takePendingConnections()
                 Q_EMIT errorOccurred(id, error, socket->errorString());
         });
         Q_EMIT peerConnected(id, endpoint);
+        // Accepted by Qt a turn ago (or a nested event loop in a slot ran since): what the socket saw meanwhile was
+        // signalled to nobody. Data stays buffered, and the state tells whether the peer has already gone.
+        // Looked up again: a nested event loop in a slot of peerConnected may have seen this client leave.
+        const auto it = m_clients.constFind(id);
+        if (it == m_clients.constEnd())
+            continue;
+        if (it->socket->bytesAvailable() > 0)
+            onClientReadyRead(id);
+        const auto again = m_clients.constFind(id); // a slot of received() may have closed the session
+        if (again != m_clients.constEnd() && again->socket->state() != QAbstractSocket::ConnectedState)
+            onClientDisconnected(id);
     }
     updateReadChunk();
     if (m_server && m_server->hasPendingConnections())

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void floodWithoutReading();
     void halfCloseDeliversDataFirst();
     void fiveHundredAtOnce();
+    void nestedLoopBeforeTheRestAreTaken();
 
 private:
     static int openFds()
@@ -204,6 +205,39 @@ void tst_HostilePeers::fiveHundredAtOnce()
     for (int fd : fds)
         ::close(fd);
     QTRY_COMPARE_WITH_TIMEOUT(m_server->clientCount(), 0, 20000);
+}
+
+// Connections are taken a turn after Qt accepts them; a slot that runs a nested event loop (a dialog, a wait) lets
+// the sockets not yet taken see their data and FIN with nobody listening. Neither may be lost.
+void tst_HostilePeers::nestedLoopBeforeTheRestAreTaken()
+{
+    QSignalSpy received(m_server, &Session::received);
+    QSignalSpy gone(m_server, &Session::peerDisconnected);
+    bool nested = false;
+    connect(m_server, &Session::peerConnected, m_server, [&] {
+        if (nested)
+            return;
+        nested = true;
+        QTest::qWait(200);
+    });
+    QByteArray sent;
+    for (int i = 0; i < 3; ++i) {
+        const int fd = connectRaw();
+        QVERIFY(fd >= 0);
+        const QByteArray message = "hello " + QByteArray::number(i) + '\n';
+        QCOMPARE(::send(fd, message.constData(), size_t(message.size()), 0), ssize_t(message.size()));
+        ::close(fd);
+        sent += message;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 3, 10000);
+    QVERIFY(nested);
+    QByteArray all;
+    for (const QList<QVariant> &args : std::as_const(received))
+        all += args.at(1).toByteArray();
+    QCOMPARE(all.size(), sent.size());
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(all.contains("hello " + QByteArray::number(i) + '\n'));
+    QCOMPARE(m_server->clientCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_HostilePeers)
