@@ -58,9 +58,9 @@ struct RenderedRow
 
 // Turns transcript records into rows for a view that draws only what is visible.
 // Rows per record: Text view: the record's bytes split after each LF and at most MaxTextRowBytes per row;
-// Hex view: a header row plus one row per 16 bytes; events: one row. Counting rows needs no decoding (an LF byte is
-// found with memchr), so a change of view or encoding re-indexes a full transcript in milliseconds, and only the
-// rows on screen are ever decoded.
+// Hex view: a header row plus one row per 16 bytes; events: one row. Counting rows needs no decoding (LF bytes are
+// counted a vector at a time, see log/linefeeds.h), so a change of view or encoding re-indexes a full transcript in
+// milliseconds, and only the rows on screen are ever decoded.
 // A multi-byte character split across reads is decoded with a short look-back into the same stream, starting
 // after the nearest byte below 0x30 (never inside a character in any offered multi-byte encoding), so it shows
 // whole on the row where its last byte arrived. UTF-16 has no LF split (rows are MaxTextRowBytes, an even count), and
