@@ -5,6 +5,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
+#include <QNetworkInterface>
+
+#include <algorithm>
+#include <optional>
 
 // lupdate files these strings under the "CommandLine" context; they are used before any widget exists.
 class CommandLine
@@ -57,6 +62,27 @@ std::optional<QByteArray> canonicalEncoding(const QString &name)
     return std::nullopt;
 }
 
+// GROUP or GROUP@IFACE: a multicast address, and an interface of this machine by name.
+std::optional<TabPreset::Group> parseGroup(const QString &value, QString *problem)
+{
+    const qsizetype at = value.lastIndexOf(u'@');
+    const QString groupText = at < 0 ? value : value.left(at);
+    TabPreset::Group group;
+    group.group = QHostAddress(groupText);
+    if (group.group.isNull() || !group.group.isMulticast()) {
+        *problem = CommandLine::tr("not a multicast group (IPv4 224.0.0.0 to 239.255.255.255, IPv6 ff00::/8)");
+        return std::nullopt;
+    }
+    if (at >= 0) {
+        group.interfaceName = value.mid(at + 1);
+        if (!QNetworkInterface::interfaceFromName(group.interfaceName).isValid()) {
+            *problem = CommandLine::tr("this machine has no network interface named \"%1\"").arg(group.interfaceName);
+            return std::nullopt;
+        }
+    }
+    return group;
+}
+
 ParseOutcome failure(const QString &message)
 {
     ParseOutcome outcome;
@@ -76,30 +102,43 @@ ParseOutcome parseCommandLine(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        CommandLine::tr("NetAssist: a network debugging assistant (TCP client and server)."));
+        CommandLine::tr("NetAssist: a network debugging assistant (TCP client and server, UDP)."));
     // Not addHelpOption(): it also offers --help-all for Qt's own options, which this command line does not take
     // (it is read before the QApplication that would understand them exists).
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, CommandLine::tr("Show this help."));
     parser.addOption(help);
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption client(QStringLiteral("client"),
-        CommandLine::tr("Open the TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000."),
+        CommandLine::tr("Open a TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000. May be "
+                        "repeated: each opens a tab."),
         CommandLine::tr("HOST:PORT"));
     const QCommandLineOption connect(
-        QStringLiteral("connect"), CommandLine::tr("Connect to the --client target at once."));
+        QStringLiteral("connect"), CommandLine::tr("Connect to the --client targets at once."));
     const QCommandLineOption server(QStringLiteral("server"),
-        CommandLine::tr("Open the TCP Server tab with this port and listen address (default: all "
-                        "interfaces; port 0: any free port)."),
+        CommandLine::tr("Open a TCP Server tab with this port and listen address (default: all "
+                        "interfaces; port 0: any free port). May be repeated."),
         CommandLine::tr("[ADDRESS:]PORT"));
     const QCommandLineOption listen(
-        QStringLiteral("listen"), CommandLine::tr("Start listening on the --server port at once."));
+        QStringLiteral("listen"), CommandLine::tr("Start listening on the --server ports at once."));
+    const QCommandLineOption udp(QStringLiteral("udp"),
+        CommandLine::tr("Open a UDP tab bound to this port and address (default: all interfaces; port 0: any free "
+                        "port). May be repeated."),
+        CommandLine::tr("[ADDRESS:]PORT"));
+    const QCommandLineOption to(QStringLiteral("to"),
+        CommandLine::tr("The remote target of the --udp tab before it, e.g. 192.168.1.255:9000."),
+        CommandLine::tr("HOST:PORT"));
+    const QCommandLineOption join(QStringLiteral("join"),
+        CommandLine::tr("Join this multicast group on the --udp tab before it, on the named interface or the "
+                        "system's choice, e.g. 239.1.2.3 or ff12::1234@eth0. May be repeated."),
+        CommandLine::tr("GROUP[@IFACE]"));
     const QCommandLineOption encoding(QStringLiteral("encoding"),
         CommandLine::tr("Encoding of the send box and the receive log: %1.").arg(availableEncodings()),
         CommandLine::tr("NAME"));
     const QCommandLineOption hex(QStringLiteral("hex"), CommandLine::tr("Send and show bytes as hex."));
     const QCommandLineOption capture(QStringLiteral("capture"),
-        CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps)."), CommandLine::tr("FILE"));
-    parser.addOptions({client, connect, server, listen, encoding, hex, capture});
+        CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps)."),
+        CommandLine::tr("FILE"));
+    parser.addOptions({client, connect, server, listen, udp, to, join, encoding, hex, capture});
 
     if (!parser.parse(args))
         return failure(parser.errorText());
@@ -121,42 +160,75 @@ ParseOutcome parseCommandLine(const QStringList &args)
 
     ParseOutcome outcome;
     LaunchOptions &options = outcome.options;
-    if (parser.isSet(client)) {
-        const QString value = parser.value(client);
-        const Endpoint::HostPort target = Endpoint::parseHostPort(value);
-        if (!target.ok())
-            return failure(optionProblem(QStringLiteral("--client"), value, hostPortProblem(target.error, false)));
-        options.hasClient = true;
-        options.clientHost = target.host;
-        options.clientPort = target.port;
-    }
-    if (parser.isSet(server)) {
-        const QString value = parser.value(server);
-        const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
-        if (!local.ok())
-            return failure(optionProblem(QStringLiteral("--server"), value, hostPortProblem(local.error, true)));
-        // A server binds to an address of this machine; a name would need a lookup with several possible answers.
-        const QHostAddress address = local.host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(local.host);
-        if (address.isNull()) {
-            return failure(optionProblem(QStringLiteral("--server"), value,
-                CommandLine::tr("listen on an IP address of this machine, not a host name")));
-        }
-        options.hasServer = true;
-        options.serverAddress = address;
-        options.serverPort = local.port;
-    }
-    if (parser.isSet(connect) && !options.hasClient)
-        return failure(CommandLine::tr("--connect needs --client HOST:PORT."));
-    if (parser.isSet(listen) && !options.hasServer)
-        return failure(CommandLine::tr("--listen needs --server [ADDRESS:]PORT."));
-    options.connect = parser.isSet(connect);
-    options.listen = parser.isSet(listen);
-
+    // Options in the order they were given, so that --to and --join belong to the --udp before them.
+    QHash<QString, qsizetype> used;
+    const auto next = [&](const QCommandLineOption &option) {
+        const QString name = option.names().constFirst();
+        return parser.values(option).value(used[name]++);
+    };
     for (const QString &name : parser.optionNames()) {
-        if (name == client.names().constFirst())
-            options.tab = LaunchOptions::Tab::Client;
-        else if (name == server.names().constFirst())
-            options.tab = LaunchOptions::Tab::Server;
+        if (name == client.names().constFirst()) {
+            const QString value = next(client);
+            const Endpoint::HostPort target = Endpoint::parseHostPort(value);
+            if (!target.ok())
+                return failure(optionProblem(QStringLiteral("--client"), value, hostPortProblem(target.error, false)));
+            TabPreset preset;
+            preset.kind = "tcp-client";
+            preset.host = target.host;
+            preset.port = target.port;
+            options.tabs.append(preset);
+        } else if (name == server.names().constFirst() || name == udp.names().constFirst()) {
+            const bool isUdp = name == udp.names().constFirst();
+            const QString option = isUdp ? QStringLiteral("--udp") : QStringLiteral("--server");
+            const QString value = next(isUdp ? udp : server);
+            const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
+            if (!local.ok())
+                return failure(optionProblem(option, value, hostPortProblem(local.error, true)));
+            // A socket binds to an address of this machine; a name would need a lookup with several possible answers.
+            const QHostAddress address
+                = local.host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(local.host);
+            if (address.isNull()) {
+                return failure(optionProblem(
+                    option, value, CommandLine::tr("listen on an IP address of this machine, not a host name")));
+            }
+            TabPreset preset;
+            preset.kind = isUdp ? "udp" : "tcp-server";
+            preset.address = address;
+            preset.port = local.port;
+            preset.open = isUdp;
+            options.tabs.append(preset);
+        } else if (name == to.names().constFirst()) {
+            const QString value = next(to);
+            if (options.tabs.isEmpty() || options.tabs.constLast().kind != "udp")
+                return failure(CommandLine::tr("--to %1: --to follows the --udp tab it is for.").arg(value));
+            const Endpoint::HostPort target = Endpoint::parseHostPort(value);
+            if (!target.ok())
+                return failure(optionProblem(QStringLiteral("--to"), value, hostPortProblem(target.error, false)));
+            options.tabs.last().toHost = target.host;
+            options.tabs.last().toPort = target.port;
+        } else if (name == join.names().constFirst()) {
+            const QString value = next(join);
+            if (options.tabs.isEmpty() || options.tabs.constLast().kind != "udp")
+                return failure(CommandLine::tr("--join %1: --join follows the --udp tab it is for.").arg(value));
+            QString problem;
+            const std::optional<TabPreset::Group> group = parseGroup(value, &problem);
+            if (!group)
+                return failure(optionProblem(QStringLiteral("--join"), value, problem));
+            options.tabs.last().joins.append(*group);
+        }
+    }
+    const auto hasKind = [&](const char *kind) {
+        return std::any_of(
+            options.tabs.cbegin(), options.tabs.cend(), [kind](const TabPreset &p) { return p.kind == kind; });
+    };
+    if (parser.isSet(connect) && !hasKind("tcp-client"))
+        return failure(CommandLine::tr("--connect needs --client HOST:PORT."));
+    if (parser.isSet(listen) && !hasKind("tcp-server"))
+        return failure(CommandLine::tr("--listen needs --server [ADDRESS:]PORT."));
+    for (TabPreset &preset : options.tabs) {
+        if ((preset.kind == "tcp-client" && parser.isSet(connect))
+            || (preset.kind == "tcp-server" && parser.isSet(listen)))
+            preset.open = true;
     }
 
     if (parser.isSet(encoding)) {

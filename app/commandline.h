@@ -2,33 +2,39 @@
 
 #include <QByteArray>
 #include <QHostAddress>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
-#include <optional>
+// One tab the command line asks for. Parsing is separate from applying (ui/launchpresets) so that every rule is
+// testable without a widget.
+struct TabPreset
+{
+    QByteArray kind; // a tab kind id: "tcp-client", "tcp-server", "udp"
+    QString host; // tcp-client: the target, without brackets ("::1", "example.com")
+    QHostAddress address = QHostAddress(QHostAddress::Any); // tcp-server, udp: the local address
+    quint16 port = 0; // tcp-client: the remote port; tcp-server, udp: the local port (0: the system chooses)
+    bool open = false; // connect / listen / bind at once (--connect, --listen; a --udp tab always binds)
+    // udp: --to HOST:PORT, the remote target
+    QString toHost;
+    quint16 toPort = 0;
+    // udp: --join GROUP[@IFACE]
+    struct Group
+    {
+        QHostAddress group;
+        QString interfaceName; // empty: the system's choice
+        bool operator==(const Group &o) const { return group == o.group && interfaceName == o.interfaceName; }
+    };
+    QList<Group> joins;
+};
 
-// What the command line asks the window to be ready for. Parsing is separate from applying (ui/launchpresets) so
-// that every rule is testable without a widget.
 struct LaunchOptions
 {
-    enum class Tab { Client, Server };
-    // The tab to show: the last of --client / --server on the command line; none keeps the window's default.
-    std::optional<Tab> tab;
-
-    // --client and --server may both be given (e.g. a server and a client talking to it): each tab gets its preset.
-    bool hasClient = false;
-    QString clientHost; // without brackets: "::1", "example.com"
-    quint16 clientPort = 0;
-    bool connect = false;
-
-    bool hasServer = false;
-    QHostAddress serverAddress = QHostAddress(QHostAddress::Any);
-    quint16 serverPort = 0; // 0: the system chooses
-    bool listen = false;
-
+    // In command-line order; each opens a tab (or takes over a restored tab of its kind), and the last is shown.
+    QList<TabPreset> tabs;
     QByteArray encoding; // canonical name from Codecs::available(); empty: keep the default
     bool hex = false;
-    QString capturePath; // empty: no capture
+    QString capturePath; // the shown tab records to this file; empty: no capture
 };
 
 struct ParseOutcome

@@ -1,9 +1,10 @@
 #include "clientswarm.h"
-#include "clienttablemodel.h"
 #include "logpanel.h"
 #include "loopsender.h"
 #include "mainwindow.h"
 #include "net/tcpserversession.h"
+#include "pagelookup.h"
+#include "peertablemodel.h"
 #include "scenarios.h"
 #include "sendpanel.h"
 #include "serverpage.h"
@@ -24,17 +25,17 @@ void runAccept(BenchContext &context)
     const int count = std::max(0, std::min(context.config.acceptTarget, byLimit));
     Bench::figure(QStringLiteral("fd_limit"), double(context.fdLimit), "fds", 0);
 
-    ServerPage *page = context.window->serverPage();
+    ServerPage *page = serverPageOf(*context.window);
     context.window->tabs()->setCurrentWidget(page);
     if (page->session()->state() != Session::State::Idle)
-        page->toggleListening();
+        page->toggleSession();
     page->logPanel()->clearLog();
     page->setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-    page->toggleListening();
-    TcpServerSession *session = page->session();
-    ClientTableModel *table = page->clientModel();
+    page->toggleSession();
+    Session *session = page->session();
+    PeerTableModel *table = page->clientModel();
 
-    ClientSwarm swarm(session->serverPort(), count, BroadcastBytes);
+    ClientSwarm swarm(session->localPort(), count, BroadcastBytes);
     const QMetaObject::Connection accepted
         = QObject::connect(session, &Session::peerConnected, session, [&swarm] { swarm.noteAccepted(); });
 
@@ -72,12 +73,12 @@ void runAccept(BenchContext &context)
     context.probe->start();
     clock.restart();
     swarm.stop();
-    const bool gone = Bench::waitUntil([&] { return table->rowCount() == 0 && session->clientCount() == 0; }, 300000);
+    const bool gone = Bench::waitUntil([&] { return table->rowCount() == 0 && session->peerCount() == 0; }, 300000);
     Bench::figure(QStringLiteral("disconnect_all_ms"), double(clock.nsecsElapsed()) / 1e6, "ms");
     context.probe->report(QStringLiteral("disconnect_all"));
     if (!gone) {
         Bench::note(QStringLiteral("disconnect: %1 rows still listed").arg(table->rowCount()));
         context.ok = false;
     }
-    page->toggleListening();
+    page->toggleSession();
 }

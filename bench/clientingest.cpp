@@ -5,6 +5,7 @@
 #include "loopsender.h"
 #include "mainwindow.h"
 #include "net/tcpclientsession.h"
+#include "pagelookup.h"
 #include "scenarios.h"
 
 #include <QTabWidget>
@@ -17,7 +18,7 @@ namespace {
 // A warm-up flood is only noted, not reported as a figure.
 void flood(BenchContext &context, RenderOptions::View view, const QString &name, qint64 total, bool warmUp = false)
 {
-    ClientPage *page = context.window->clientPage();
+    ClientPage *page = clientPageOf(*context.window);
     context.window->tabs()->setCurrentWidget(page);
     Transcript *transcript = page->transcript();
     page->logPanel()->clearLog();
@@ -34,7 +35,7 @@ void flood(BenchContext &context, RenderOptions::View view, const QString &name,
     context.probe->start();
     QElapsedTimer clock;
     clock.start();
-    page->toggleConnection();
+    page->toggleSession();
     const bool done = Bench::waitUntil([&] { return transcript->counters().rxBytes >= total; }, 600000);
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     // The sender closed after its last byte: the session goes idle once the FIN is read.

@@ -1,9 +1,10 @@
-#include "clienttablemodel.h"
 #include "log/transcript.h"
 #include "logpanel.h"
 #include "loopsender.h"
 #include "mainwindow.h"
 #include "net/tcpserversession.h"
+#include "pagelookup.h"
+#include "peertablemodel.h"
 #include "scenarios.h"
 #include "serverpage.h"
 
@@ -17,27 +18,27 @@ namespace {
 
 ServerPage *startServer(BenchContext &context)
 {
-    ServerPage *page = context.window->serverPage();
+    ServerPage *page = serverPageOf(*context.window);
     context.window->tabs()->setCurrentWidget(page);
     if (page->session()->state() != Session::State::Idle)
-        page->toggleListening();
+        page->toggleSession();
     page->logPanel()->clearLog();
     page->transcript()->resetCounters();
     page->setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-    page->toggleListening();
+    page->toggleSession();
     return page;
 }
 
 bool allGone(ServerPage *page)
 {
-    return page->session()->clientCount() == 0 && page->clientModel()->rowCount() == 0;
+    return page->session()->peerCount() == 0 && page->clientModel()->rowCount() == 0;
 }
 
 // Many clients at once: each thread connects, waits for the start signal, floods, closes.
 void manyClients(BenchContext &context)
 {
     ServerPage *page = startServer(context);
-    const quint16 port = page->session()->serverPort();
+    const quint16 port = page->session()->localPort();
     const int clients = context.config.serverClients;
     const qint64 each = context.config.serverBytesPerClient;
     const qint64 total = each * clients;
@@ -56,7 +57,7 @@ void manyClients(BenchContext &context)
             Posix::closeFd(fd);
         });
     }
-    const bool connected = Bench::waitUntil([&] { return page->session()->clientCount() == clients; }, 30000);
+    const bool connected = Bench::waitUntil([&] { return page->session()->peerCount() == clients; }, 30000);
 
     context.probe->start();
     QElapsedTimer clock;
@@ -84,7 +85,7 @@ void manyClients(BenchContext &context)
 void shortConnections(BenchContext &context)
 {
     ServerPage *page = startServer(context);
-    const quint16 port = page->session()->serverPort();
+    const quint16 port = page->session()->localPort();
     const int count = context.config.shortConnections;
     const qint64 each = context.config.shortConnectionBytes;
     const qint64 total = each * count;
@@ -131,7 +132,7 @@ void runServerIngest(BenchContext &context)
 {
     manyClients(context);
     shortConnections(context);
-    ServerPage *page = context.window->serverPage();
+    ServerPage *page = serverPageOf(*context.window);
     if (page->session()->state() != Session::State::Idle)
-        page->toggleListening();
+        page->toggleSession();
 }

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddressChooser</name>
+    <message>
+        <source>All interfaces (IPv4 + IPv6)</source>
+        <translation>所有接口 (IPv4 + IPv6)</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 (this machine only)</source>
+        <translation>127.0.0.1（仅本机）</translation>
+    </message>
+    <message>
+        <source>::1 (this machine only, IPv6)</source>
+        <translation>::1（仅本机，IPv6）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>AutoReplyDialog</name>
     <message>
         <source>Auto-reply rules</source>
@@ -350,31 +369,20 @@
         <translation>断开(&amp;D)</translation>
     </message>
     <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
         <source>Disconnecting…</source>
         <translation>正在断开…</translation>
     </message>
-</context>
-<context>
-    <name>ClientTableModel</name>
     <message>
         <source>Client</source>
         <translation>客户端</translation>
     </message>
     <message>
-        <source>Connected at</source>
-        <translation>连接时间</translation>
+        <source>Client %1</source>
+        <translation>客户端 %1</translation>
     </message>
     <message>
-        <source>RX bytes</source>
-        <translation>RX 字节</translation>
-    </message>
-    <message>
-        <source>TX bytes</source>
-        <translation>TX 字节</translation>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
     </message>
 </context>
 <context>
@@ -412,36 +420,16 @@
         <translation>%1 %2：%3。</translation>
     </message>
     <message>
-        <source>NetAssist: a network debugging assistant (TCP client and server).</source>
-        <translation>NetAssist：网络调试助手（TCP 客户端和服务器）。</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>显示此帮助。</translation>
-    </message>
-    <message>
-        <source>Open the TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000.</source>
-        <translation>以此目标打开“TCP 客户端”标签页，例如 192.168.1.10:502 或 [::1]:8000。</translation>
     </message>
     <message>
         <source>HOST:PORT</source>
         <translation>HOST:PORT</translation>
     </message>
     <message>
-        <source>Connect to the --client target at once.</source>
-        <translation>立即连接到 --client 指定的目标。</translation>
-    </message>
-    <message>
-        <source>Open the TCP Server tab with this port and listen address (default: all interfaces; port 0: any free port).</source>
-        <translation>以此端口和监听地址打开“TCP 服务器”标签页（默认：所有接口；端口 0：任意空闲端口）。</translation>
-    </message>
-    <message>
         <source>[ADDRESS:]PORT</source>
         <translation>[ADDRESS:]PORT</translation>
-    </message>
-    <message>
-        <source>Start listening on the --server port at once.</source>
-        <translation>立即在 --server 指定的端口上开始监听。</translation>
     </message>
     <message>
         <source>Encoding of the send box and the receive log: %1.</source>
@@ -494,6 +482,58 @@
     <message>
         <source>cannot capture to %1: %2</source>
         <translation>无法捕获到 %1：%2</translation>
+    </message>
+    <message>
+        <source>not a multicast group (IPv4 224.0.0.0 to 239.255.255.255, IPv6 ff00::/8)</source>
+        <translation>不是组播组（IPv4 224.0.0.0 到 239.255.255.255，IPv6 ff00::/8）</translation>
+    </message>
+    <message>
+        <source>this machine has no network interface named &quot;%1&quot;</source>
+        <translation>本机没有名为“%1”的网络接口</translation>
+    </message>
+    <message>
+        <source>NetAssist: a network debugging assistant (TCP client and server, UDP).</source>
+        <translation>NetAssist：网络调试助手（TCP 客户端和服务器、UDP）。</translation>
+    </message>
+    <message>
+        <source>Open a TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000. May be repeated: each opens a tab.</source>
+        <translation>打开以此为目标的 TCP 客户端标签页，例如 192.168.1.10:502 或 [::1]:8000。可重复指定：每个打开一个标签页。</translation>
+    </message>
+    <message>
+        <source>Connect to the --client targets at once.</source>
+        <translation>立即连接 --client 指定的目标。</translation>
+    </message>
+    <message>
+        <source>Open a TCP Server tab with this port and listen address (default: all interfaces; port 0: any free port). May be repeated.</source>
+        <translation>打开使用此端口和监听地址的 TCP 服务器标签页（默认：所有接口；端口 0：任意空闲端口）。可重复指定。</translation>
+    </message>
+    <message>
+        <source>Start listening on the --server ports at once.</source>
+        <translation>立即在 --server 指定的端口上开始监听。</translation>
+    </message>
+    <message>
+        <source>Open a UDP tab bound to this port and address (default: all interfaces; port 0: any free port). May be repeated.</source>
+        <translation>打开绑定到此端口和地址的 UDP 标签页（默认：所有接口；端口 0：任意空闲端口）。可重复指定。</translation>
+    </message>
+    <message>
+        <source>The remote target of the --udp tab before it, e.g. 192.168.1.255:9000.</source>
+        <translation>其前面的 --udp 标签页的远程目标，例如 192.168.1.255:9000。</translation>
+    </message>
+    <message>
+        <source>Join this multicast group on the --udp tab before it, on the named interface or the system&apos;s choice, e.g. 239.1.2.3 or ff12::1234@eth0. May be repeated.</source>
+        <translation>在其前面的 --udp 标签页上加入此组播组，使用指定的接口或由系统选择，例如 239.1.2.3 或 ff12::1234@eth0。可重复指定。</translation>
+    </message>
+    <message>
+        <source>GROUP[@IFACE]</source>
+        <translation>GROUP[@IFACE]</translation>
+    </message>
+    <message>
+        <source>--to %1: --to follows the --udp tab it is for.</source>
+        <translation>--to %1：--to 应写在它所属的 --udp 之后。</translation>
+    </message>
+    <message>
+        <source>--join %1: --join follows the --udp tab it is for.</source>
+        <translation>--join %1：--join 应写在它所属的 --udp 之后。</translation>
     </message>
 </context>
 <context>
@@ -590,6 +630,22 @@
         <source>Network error.</source>
         <translation>网络错误。</translation>
     </message>
+    <message>
+        <source>No route to the host: the network or the host is unreachable (%1).</source>
+        <translation>没有到主机的路由：网络或主机不可达（%1）。</translation>
+    </message>
+    <message>
+        <source>The datagram is too large for the network (%1).</source>
+        <translation>数据报对网络来说过大（%1）。</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at that address and port (the host answered &quot;port unreachable&quot;).</source>
+        <translation>该地址和端口上没有程序在监听（主机回复了“端口不可达”）。</translation>
+    </message>
+    <message>
+        <source>The socket is bound to an address of the other IP version (IPv4 / IPv6): bind to all interfaces to reach both.</source>
+        <translation>套接字绑定在另一 IP 版本（IPv4 / IPv6）的地址上：绑定到所有接口才能同时访问两者。</translation>
+    </message>
 </context>
 <context>
     <name>FileSendControl</name>
@@ -672,6 +728,34 @@
     <message>
         <source>Pick a file and send its bytes as they are, with no encoding or checksum</source>
         <translation>选择一个文件并按原样发送其字节，不做编码转换，也不加校验和</translation>
+    </message>
+    <message>
+        <source>File datagram size</source>
+        <translation>文件数据报大小</translation>
+    </message>
+    <message>
+        <source>Send file: bytes of the file in each datagram</source>
+        <translation>发送文件：每个数据报中的文件字节数</translation>
+    </message>
+    <message>
+        <source> B per datagram</source>
+        <translation> 字节/数据报</translation>
+    </message>
+    <message>
+        <source>File datagram interval</source>
+        <translation>文件数据报间隔</translation>
+    </message>
+    <message>
+        <source>Send file: time between two datagrams, so the receiver keeps up (0: as fast as possible)</source>
+        <translation>发送文件：两个数据报之间的间隔，使接收方来得及处理（0：尽快发送）</translation>
+    </message>
+    <message>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
     </message>
 </context>
 <context>
@@ -902,15 +986,51 @@
         <source>, %1 old records dropped</source>
         <translation>，已丢弃 %1 条旧记录</translation>
     </message>
-    <message>
-        <source>(1 byte)</source>
-        <translation>(1 字节)</translation>
-    </message>
     <message numerus="yes">
-        <source>(%n bytes)</source>
+        <source>(%n byte(s))</source>
         <translation>
-            <numerusform>(%n 字节)</numerusform>
+            <numerusform>（%n 字节）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped listening on %1</source>
+        <translation>已停止监听 %1</translation>
+    </message>
+    <message>
+        <source>Bound to %1</source>
+        <translation>已绑定到 %1</translation>
+    </message>
+    <message>
+        <source>Unbound from %1</source>
+        <translation>已解除绑定 %1</translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1</source>
+        <translation>已加入组播组 %1</translation>
+    </message>
+    <message>
+        <source>Joined multicast group %1 on %2</source>
+        <translation>已在 %2 上加入组播组 %1</translation>
+    </message>
+    <message>
+        <source>Left multicast group %1</source>
+        <translation>已退出组播组 %1</translation>
+    </message>
+    <message>
+        <source>Left multicast group %1 on %2</source>
+        <translation>已在 %2 上退出组播组 %1</translation>
+    </message>
+    <message>
+        <source>New peer: %1</source>
+        <translation>新对端：%1</translation>
+    </message>
+    <message>
+        <source>Peer left the table: %1</source>
+        <translation>对端已移出列表：%1</translation>
+    </message>
+    <message>
+        <source>Capture to %1 stopped: %2</source>
+        <translation>捕获到 %1 已停止：%2</translation>
     </message>
 </context>
 <context>
@@ -1062,18 +1182,6 @@
         <translation>NetAssist — 网络调试助手</translation>
     </message>
     <message>
-        <source>Connection type</source>
-        <translation>连接类型</translation>
-    </message>
-    <message>
-        <source>TCP &amp;Client</source>
-        <translation>TCP 客户端(&amp;C)</translation>
-    </message>
-    <message>
-        <source>TCP &amp;Server</source>
-        <translation>TCP 服务器(&amp;S)</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1122,8 +1230,123 @@
         <translation>关于 NetAssist</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP client and server, text and hex, many encodings, a log that keeps up with any device.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License v3 or later.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;网络调试助手：TCP 客户端和服务器，文本和十六进制，多种编码，日志显示跟得上任何设备。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;&lt;p&gt;依据 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+        <source>New &amp;Tab of This Kind</source>
+        <translation>新建同类标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP client and server, UDP, text and hex, many encodings, a log that keeps up with any device.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License v3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;网络调试助手：TCP 客户端和服务器、UDP，文本与十六进制，多种编码，日志跟得上任何设备。&lt;/p&gt;&lt;p&gt;使用 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;&lt;p&gt;以 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MulticastControl</name>
+    <message>
+        <source>&amp;Multicast:</source>
+        <translation>组播(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Multicast group</source>
+        <translation>组播组</translation>
+    </message>
+    <message>
+        <source>A multicast group to join: IPv4 224.0.0.0 to 239.255.255.255, or IPv6 ff00::/8</source>
+        <translation>要加入的组播组：IPv4 224.0.0.0 到 239.255.255.255，或 IPv6 ff00::/8</translation>
+    </message>
+    <message>
+        <source>e.g. 239.1.2.3</source>
+        <translation>例如 239.1.2.3</translation>
+    </message>
+    <message>
+        <source>Multicast interface</source>
+        <translation>组播接口</translation>
+    </message>
+    <message>
+        <source>The network interface to join the group on</source>
+        <translation>加入组播组所用的网络接口</translation>
+    </message>
+    <message>
+        <source>Default interface</source>
+        <translation>默认接口</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Join multicast group</source>
+        <translation>加入组播组</translation>
+    </message>
+    <message>
+        <source>Receive the group&apos;s datagrams on this socket</source>
+        <translation>在此套接字上接收该组的数据报</translation>
+    </message>
+    <message>
+        <source>Lea&amp;ve</source>
+        <translation>退出(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Leave multicast group</source>
+        <translation>退出组播组</translation>
+    </message>
+    <message>
+        <source>Leave the group chosen in the list of joined groups</source>
+        <translation>退出在已加入组列表中选中的组</translation>
+    </message>
+    <message>
+        <source>Joined groups</source>
+        <translation>已加入的组</translation>
+    </message>
+    <message>
+        <source>The groups this tab has joined</source>
+        <translation>此标签页已加入的组</translation>
+    </message>
+    <message>
+        <source>Multicast TTL</source>
+        <translation>组播 TTL</translation>
+    </message>
+    <message>
+        <source>TTL (IPv4) or hop limit (IPv6) of datagrams sent to a group; 1 keeps them on the local network</source>
+        <translation>发往组播组的数据报的 TTL（IPv4）或跳数限制（IPv6）；1 表示只在本地网络内</translation>
+    </message>
+    <message>
+        <source>TTL </source>
+        <translation>TTL </translation>
+    </message>
+    <message>
+        <source>Loopback</source>
+        <translation>回环</translation>
+    </message>
+    <message>
+        <source>Multicast loopback</source>
+        <translation>组播回环</translation>
+    </message>
+    <message>
+        <source>Datagrams we send to a group also come back to this machine</source>
+        <translation>我们发往组播组的数据报也会回到本机</translation>
+    </message>
+    <message>
+        <source>Multicast input error</source>
+        <translation>组播输入错误</translation>
+    </message>
+    <message>
+        <source>Not a multicast group: IPv4 224.0.0.0 to 239.255.255.255, IPv6 ff00::/8.</source>
+        <translation>不是组播组：IPv4 224.0.0.0 到 239.255.255.255，IPv6 ff00::/8。</translation>
+    </message>
+    <message>
+        <source>Bind first</source>
+        <translation>请先绑定</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>no group joined</source>
+        <translation>未加入任何组</translation>
     </message>
 </context>
 <context>
@@ -1235,21 +1458,68 @@
         <source>Why the data cannot be sent</source>
         <translation>数据无法发送的原因</translation>
     </message>
-    <message numerus="yes">
-        <source>… (%n bytes)</source>
-        <translation>
-            <numerusform>… (%n 字节)</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>1 byte</source>
-        <translation>1 字节</translation>
+        <source>Note about the data to send</source>
+        <translation>关于待发送数据的提示</translation>
     </message>
     <message numerus="yes">
-        <source>%n bytes</source>
+        <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Too large for one datagram: %1 bytes, at most %2 reach this destination in one.</source>
+        <translation>超出单个数据报的大小：%1 字节，发往此目标的单个数据报最多 %2 字节。</translation>
+    </message>
+    <message>
+        <source>Over %1 bytes: the datagram is split into IP fragments on an Ethernet path, and some devices drop fragments.</source>
+        <translation>超过 %1 字节：数据报在以太网路径上会被拆分为 IP 分片，有些设备会丢弃分片。</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%n byte(s))</source>
+        <translation>
+            <numerusform>…（%n 字节）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PeerTableModel</name>
+    <message>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <source>Connected at</source>
+        <translation>连接时间</translation>
+    </message>
+    <message>
+        <source>RX bytes</source>
+        <translation>接收字节</translation>
+    </message>
+    <message>
+        <source>TX bytes</source>
+        <translation>发送字节</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <source>RX datagrams</source>
+        <translation>接收数据报</translation>
+    </message>
+    <message>
+        <source>TX datagrams</source>
+        <translation>发送数据报</translation>
     </message>
 </context>
 <context>
@@ -1410,14 +1680,6 @@
         <translation>%1 由更新版本的 NetAssist 写入。</translation>
     </message>
     <message>
-        <source>Imported %1 commands.</source>
-        <translation>已导入 %1 条指令。</translation>
-    </message>
-    <message>
-        <source>Imported %1 of %2 commands; the others were here already.</source>
-        <translation>已导入 %1 条指令（共 %2 条）；其余指令已存在。</translation>
-    </message>
-    <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1452,6 +1714,18 @@
     <message>
         <source>No commands yet: Add… keeps the send box&apos;s data and options under a name.</source>
         <translation>还没有快捷指令：“添加…”会把发送框的内容和选项以一个名称保存下来。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n command(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条指令。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 of %n command(s); the others were here already.</source>
+        <translation>
+            <numerusform>已导入 %n 条中的 %1 条指令；其余的已经存在。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1535,6 +1809,14 @@
     <message>
         <source> bytes</source>
         <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Each datagram</source>
+        <translation>每个数据报</translation>
+    </message>
+    <message>
+        <source>Every datagram is one record: a datagram already is a message</source>
+        <translation>每个数据报就是一条记录：数据报本身就是一条消息</translation>
     </message>
 </context>
 <context>
@@ -1698,22 +1980,6 @@
         <translation>选中的客户端</translation>
     </message>
     <message>
-        <source>All interfaces (IPv4 + IPv6)</source>
-        <translation>所有接口 (IPv4 + IPv6)</translation>
-    </message>
-    <message>
-        <source>127.0.0.1 (this machine only)</source>
-        <translation>127.0.0.1 (仅本机)</translation>
-    </message>
-    <message>
-        <source>::1 (this machine only, IPv6)</source>
-        <translation>::1 (仅本机，IPv6)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
         <source>Port: %1</source>
         <translation>端口：%1</translation>
     </message>
@@ -1736,6 +2002,22 @@
     <message>
         <source>Not listening</source>
         <translation>未监听</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Server :%1</source>
+        <translation>服务器 :%1</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>服务器 %1</translation>
     </message>
 </context>
 <context>
@@ -1764,15 +2046,84 @@
         <source>Answer received data automatically (%1)</source>
         <translation>自动应答接收的数据（%1）</translation>
     </message>
-    <message>
-        <source>1 rule</source>
-        <translation>1 条规则</translation>
-    </message>
     <message numerus="yes">
-        <source>%n rules</source>
+        <source>%n rule(s)</source>
         <translation>
             <numerusform>%n 条规则</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SessionTabs</name>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>正在监听</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>已绑定</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n new record(s)</source>
+        <translation>
+            <numerusform>%1，%n 条新记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>关闭标签页</translation>
+    </message>
+    <message>
+        <source>“%1” is %2. Close it and its tab?</source>
+        <translation>“%1”%2。要关闭它及其标签页吗？</translation>
+    </message>
+    <message>
+        <source>Tab name</source>
+        <translation>标签页名称</translation>
+    </message>
+    <message>
+        <source>Enter renames the tab, Esc keeps its name; an empty name is the automatic one</source>
+        <translation>按 Enter 重命名标签页，按 Esc 保留原名；名称留空则使用自动名称</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open at start</source>
+        <translation>启动时打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Connect, listen or bind by itself when NetAssist starts</source>
+        <translation>NetAssist 启动时自动连接、监听或绑定</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2181,33 @@
     <message>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>TabKinds</name>
+    <message>
+        <source>New TCP &amp;Client</source>
+        <translation>新建 TCP 客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <source>TCP Client</source>
+        <translation>TCP 客户端</translation>
+    </message>
+    <message>
+        <source>New TCP &amp;Server</source>
+        <translation>新建 TCP 服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>TCP Server</source>
+        <translation>TCP 服务器</translation>
+    </message>
+    <message>
+        <source>New &amp;UDP</source>
+        <translation>新建 UDP(&amp;U)</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2307,201 @@
     <message>
         <source>● Running: %1 sent</source>
         <translation>● 运行中：已发送 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>UdpPage</name>
+    <message>
+        <source>&amp;Bind to:</source>
+        <translation>绑定到(&amp;B):</translation>
+    </message>
+    <message>
+        <source>The local address to receive datagrams on (multicast needs all interfaces or the group&apos;s own address)</source>
+        <translation>接收数据报的本地地址（组播需要所有接口或组播组自身的地址）</translation>
+    </message>
+    <message>
+        <source>Bind address</source>
+        <translation>绑定地址</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Local port, 0 to 65535 (0: the system chooses a free port)</source>
+        <translation>本地端口，0 到 65535（0：由系统选择空闲端口）</translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation>本地端口</translation>
+    </message>
+    <message>
+        <source>9000</source>
+        <translation>9000</translation>
+    </message>
+    <message>
+        <source>S&amp;hare port</source>
+        <translation>共享端口(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Let other programs bind the same port too, as several multicast receivers on one machine need</source>
+        <translation>允许其他程序也绑定同一端口，同一台机器上有多个组播接收者时需要这样</translation>
+    </message>
+    <message>
+        <source>Share the port with other programs</source>
+        <translation>与其他程序共享端口</translation>
+    </message>
+    <message>
+        <source>&amp;Bind</source>
+        <translation>绑定(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bind or unbind</source>
+        <translation>绑定或解除绑定</translation>
+    </message>
+    <message>
+        <source>Socket state</source>
+        <translation>套接字状态</translation>
+    </message>
+    <message>
+        <source>Input error</source>
+        <translation>输入错误</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>发送到(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Send target</source>
+        <translation>发送目标</translation>
+    </message>
+    <message>
+        <source>Send to a host and port, back to whoever sent the last datagram, or to the peers selected in the table</source>
+        <translation>发送到指定主机和端口、回复给最后一个数据报的发送方，或发送给表中选中的对端</translation>
+    </message>
+    <message>
+        <source>Remote host: an IPv4 or IPv6 address, a name, or a broadcast address</source>
+        <translation>远程主机：IPv4 或 IPv6 地址、主机名或广播地址</translation>
+    </message>
+    <message>
+        <source>Remote host</source>
+        <translation>远程主机</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Remote port, 1 to 65535</source>
+        <translation>远程端口，1 到 65535</translation>
+    </message>
+    <message>
+        <source>Remote port</source>
+        <translation>远程端口</translation>
+    </message>
+    <message>
+        <source>Send target state</source>
+        <translation>发送目标状态</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <source>Forget &amp;after:</source>
+        <translation>超时移除(&amp;A):</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>A peer not heard from or sent to for this long leaves the table; 0 keeps every peer</source>
+        <translation>超过此时长没有收发的对端将被移出列表；0 表示保留所有对端</translation>
+    </message>
+    <message>
+        <source>Forget idle peers after</source>
+        <translation>空闲对端的移除时间</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>移除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Remove the selected peers from the table</source>
+        <translation>从列表中移除选中的对端</translation>
+    </message>
+    <message>
+        <source>Forget the selected peers</source>
+        <translation>移除选中的对端</translation>
+    </message>
+    <message>
+        <source>Host and port</source>
+        <translation>主机和端口</translation>
+    </message>
+    <message>
+        <source>Last sender</source>
+        <translation>最后的发送方</translation>
+    </message>
+    <message>
+        <source>Selected peers</source>
+        <translation>选中的对端</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>UDP :%1</source>
+        <translation>UDP :%1</translation>
+    </message>
+    <message>
+        <source>UDP %1</source>
+        <translation>UDP %1</translation>
+    </message>
+    <message>
+        <source>Local port: %1</source>
+        <translation>本地端口：%1</translation>
+    </message>
+    <message>
+        <source>Enter the host to send to.</source>
+        <translation>请输入要发送到的主机。</translation>
+    </message>
+    <message>
+        <source>Remote port: %1</source>
+        <translation>远程端口：%1</translation>
+    </message>
+    <message>
+        <source>Un&amp;bind</source>
+        <translation>解除绑定(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bound to port %1 of all interfaces (IPv4 + IPv6)</source>
+        <translation>已绑定到所有接口 (IPv4 + IPv6) 的端口 %1</translation>
+    </message>
+    <message>
+        <source>Bound to %1</source>
+        <translation>已绑定到 %1</translation>
+    </message>
+    <message>
+        <source>Not bound: %1</source>
+        <translation>未绑定：%1</translation>
+    </message>
+    <message>
+        <source>Not bound</source>
+        <translation>未绑定</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1.</source>
+        <translation>%1 上没有程序在监听。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "autoreplydialog.h"
 
+#include "statuscolors.h"
 #include "ui_autoreplydialog.h"
 
 #include <QComboBox>
@@ -243,7 +244,7 @@ void AutoReplyDialog::validate()
     }
     m_filling = filling;
     m_ui->autoReplyProblem->setText(firstProblem);
-    m_ui->autoReplyProblem->setStyleSheet(QStringLiteral("color: #d03030;"));
+    StatusColors::mark(m_ui->autoReplyProblem, StatusColors::Error);
     const bool any = table->currentRow() >= 0;
     m_ui->autoReplyRemove->setEnabled(any || table->rowCount() > 0);
     m_ui->autoReplyUp->setEnabled(table->rowCount() > 1);

@@ -1,18 +1,19 @@
 #include "capturecontrol.h"
 
-#include "log/transcript.h"
+#include "session/transcriptcapture.h"
+#include "statuscolors.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 
-CaptureControl::CaptureControl(Transcript *transcript, QWidget *parent)
+CaptureControl::CaptureControl(TranscriptCapture *capture, QWidget *parent)
     : QWidget(parent)
-    , m_transcript(transcript)
+    , m_capture(capture)
     , m_check(new QCheckBox(tr("Capture to file…")))
     , m_status(new QLabel)
 {
@@ -20,8 +21,9 @@ CaptureControl::CaptureControl(Transcript *transcript, QWidget *parent)
     m_check->setAccessibleName(tr("Capture to file"));
     m_check->setToolTip(
         tr("Append every record to a file as it arrives: text with timestamps, or the raw received or sent bytes"));
+    // A value label: its accessible name is what it says (the file, or why the capture stopped).
     m_status->setObjectName(QStringLiteral("captureStatus"));
-    m_status->setAccessibleName(tr("Capture status"));
+    m_status->setAccessibleDescription(tr("Capture status"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QHBoxLayout(this);
@@ -30,39 +32,18 @@ CaptureControl::CaptureControl(Transcript *transcript, QWidget *parent)
     layout->addWidget(m_check);
     layout->addWidget(m_status);
 
-    connect(m_check, &QCheckBox::clicked, this, &CaptureControl::onToggled);
-    connect(m_transcript, &Transcript::appended, this, &CaptureControl::onAppended);
+    connect(m_check, &QCheckBox::toggled, this, &CaptureControl::onToggled);
+    connect(m_capture, &TranscriptCapture::changed, this, &CaptureControl::updateLabel);
+    connect(m_capture, &TranscriptCapture::failed, this, &CaptureControl::onFailed);
     updateLabel();
-}
-
-bool CaptureControl::startCapture(const QString &path, CaptureFile::Format format, bool append)
-{
-    stopCapture();
-    m_error.clear();
-    if (!m_file.open(path, format, append)) {
-        m_error = m_file.errorString();
-        m_file.close();
-        updateLabel();
-        return false;
-    }
-    updateLabel();
-    Q_EMIT captureChanged(true);
-    return true;
-}
-
-void CaptureControl::stopCapture()
-{
-    if (!m_file.isOpen())
-        return;
-    m_file.close();
-    updateLabel();
-    Q_EMIT captureChanged(false);
 }
 
 void CaptureControl::onToggled(bool on)
 {
+    if (on == m_capture->isCapturing())
+        return;
     if (!on) {
-        stopCapture();
+        m_capture->stop();
         return;
     }
     // The format is chosen with the file, by its type filter: one dialog instead of two.
@@ -79,32 +60,21 @@ void CaptureControl::onToggled(bool on)
     const CaptureFile::Format format = filter == rawRx ? CaptureFile::Format::RawRx
         : filter == rawTx                              ? CaptureFile::Format::RawTx
                                                        : CaptureFile::Format::Text;
-    if (!startCapture(path, format))
-        fail(tr("Cannot capture to %1: %2").arg(QDir::toNativeSeparators(path), m_error));
-}
-
-void CaptureControl::onAppended(qint64 seq)
-{
-    if (!m_file.isOpen())
-        return;
-    const Record *record = m_transcript->bySeq(seq);
-    if (!record)
-        return; // dropped by the budget in the same append: nothing left to write
-    if (!m_file.write(*record, m_transcript->peerName(record->peer))) {
-        m_error = m_file.errorString();
-        const QString path = QDir::toNativeSeparators(m_file.fileName());
-        stopCapture();
-        fail(tr("Capture to %1 stopped: %2").arg(path, m_error));
+    if (!m_capture->start(path, format)) {
+        updateLabel();
+        report(tr("Cannot capture to %1: %2").arg(QDir::toNativeSeparators(path), m_capture->errorString()));
     }
 }
 
-void CaptureControl::fail(const QString &reason)
+void CaptureControl::onFailed(const QString &path, const QString &error)
 {
-    updateLabel();
+    report(tr("Capture to %1 stopped: %2").arg(QDir::toNativeSeparators(path), error));
+}
+
+void CaptureControl::report(const QString &reason)
+{
     m_status->setText(reason);
-    m_status->setStyleSheet(QStringLiteral("color: #d03030;"));
-    // Written after the capture closed, so the note cannot fail the same way again.
-    m_transcript->appendEvent(EventKind::Note, QString(), reason);
+    StatusColors::mark(m_status, StatusColors::Error);
     Q_EMIT captureFailed(reason);
     // Not exec(): a blocking box inside a socket's signal would stall every connection of the tab.
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Capture to file"), reason, QMessageBox::Ok, this);
@@ -116,11 +86,11 @@ void CaptureControl::fail(const QString &reason)
 void CaptureControl::updateLabel()
 {
     const QSignalBlocker blocker(m_check);
-    m_check->setChecked(m_file.isOpen());
-    m_status->setStyleSheet(QString());
-    if (m_file.isOpen()) {
-        m_status->setText(QFileInfo(m_file.fileName()).fileName());
-        m_status->setToolTip(tr("Capturing to %1").arg(QDir::toNativeSeparators(m_file.fileName())));
+    m_check->setChecked(m_capture->isCapturing());
+    StatusColors::mark(m_status, StatusColors::Normal);
+    if (m_capture->isCapturing()) {
+        m_status->setText(QFileInfo(m_capture->fileName()).fileName());
+        m_status->setToolTip(tr("Capturing to %1").arg(QDir::toNativeSeparators(m_capture->fileName())));
     } else {
         m_status->clear();
         m_status->setToolTip(QString());

@@ -6,42 +6,29 @@
 
 class QCheckBox;
 class QLabel;
-class Transcript;
+class TranscriptCapture;
 
-// "Capture to file…": while on, every new record of the tab's transcript is appended to a file as it arrives
-// (text lines with timestamps, or the raw bytes of one direction), flushed per record. A failed write stops the
-// capture at once: the reason goes into the log (a Note event) and a message box, and the check turns off.
+// "Capture to file…" and what it is capturing to: a view of the tab's TranscriptCapture. Checking the box (by
+// mouse, keyboard or an accessibility tool's toggle action: it reacts to the state, not to clicks) asks for the
+// file and its format; a capture that stops by itself says why here, in the log and in a message box.
 class CaptureControl : public QWidget
 {
     Q_OBJECT
 public:
-    explicit CaptureControl(Transcript *transcript, QWidget *parent = nullptr);
+    explicit CaptureControl(TranscriptCapture *capture, QWidget *parent = nullptr);
 
-    // Starts capturing into path (truncated unless append). false when the file cannot be opened; errorString()
-    // says why. Also what the command line's --capture FILE calls.
-    bool startCapture(const QString &path, CaptureFile::Format format, bool append = false);
-    void stopCapture();
-    bool isCapturing() const { return m_file.isOpen(); }
-    QString fileName() const { return m_file.fileName(); }
-    CaptureFile::Format format() const { return m_file.format(); }
-    QString errorString() const { return m_error; }
-    // The text format's encoding for the decoded column (the log's).
-    void setTextEncoding(const QByteArray &encoding) { m_file.setTextEncoding(encoding); }
+    QCheckBox *toggle() const { return m_check; }
 
 Q_SIGNALS:
-    void captureChanged(bool on);
-    // The capture stopped by itself; reason is in the user's words.
-    void captureFailed(const QString &reason);
+    void captureFailed(const QString &reason); // in the user's words
 
 private:
     void onToggled(bool on);
-    void onAppended(qint64 seq);
-    void fail(const QString &reason);
+    void onFailed(const QString &path, const QString &error);
+    void report(const QString &reason);
     void updateLabel();
 
-    Transcript *m_transcript;
-    CaptureFile m_file;
+    TranscriptCapture *m_capture;
     QCheckBox *m_check = nullptr;
     QLabel *m_status = nullptr;
-    QString m_error;
 };

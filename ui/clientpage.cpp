@@ -1,10 +1,12 @@
 #include "clientpage.h"
 
+#include "commandline.h"
 #include "errortext.h"
-#include "log/transcript.h"
 #include "net/endpoint.h"
-#include "net/tcpclientsession.h"
+#include "net/sessionfactory.h"
+#include "net/socketlimits.h"
 #include "sendpanel.h"
+#include "session/tabmodel.h"
 #include "settingsvalues.h"
 #include "ui_clientpage.h"
 
@@ -12,48 +14,77 @@
 
 namespace {
 constexpr int MaxRecentHosts = 12;
+
+QStringList defaultHosts()
+{
+    return {QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("localhost")};
 }
 
-ClientPage::ClientPage(QWidget *parent)
-    : SessionPage(parent)
-    , m_ui(std::make_unique<Ui::ClientPage>())
-    , m_session(new TcpClientSession(this))
+QString unbracketed(QString host)
 {
+    host = host.trimmed();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    return host;
+}
+} // namespace
+
+ClientPage::ClientPage(QWidget *parent)
+    : ClientPage(new TabModel(Sessions::create(Transport::TcpClient)), parent)
+{ }
+
+ClientPage::ClientPage(TabModel *model, QWidget *parent)
+    : SessionPage(model, parent)
+    , m_ui(std::make_unique<Ui::ClientPage>())
+{
+    Q_ASSERT(session()->traits().role == Session::Role::Connect);
     m_ui->setupUi(this);
-    attach(m_session, m_ui->clientSplitter, m_ui->clientSplitter);
-    m_ui->clientHost->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("localhost")});
-    m_ui->clientPort->setText(QStringLiteral("8000"));
+    attach(m_ui->clientSplitter, m_ui->clientSplitter);
+    m_ui->clientHost->addItems(defaultHosts());
+    m_ui->clientPort->setText(QString::number(SocketLimits::DefaultPort));
     m_ui->clientHost->lineEdit()->setAccessibleName(tr("Remote host"));
 
-    connect(m_ui->clientConnect, &QPushButton::clicked, this, &ClientPage::toggleConnection);
+    connect(m_ui->clientConnect, &QPushButton::clicked, this, &ClientPage::toggleSession);
     connect(m_ui->clientHost, &QComboBox::editTextChanged, this, &ClientPage::validateInput);
     connect(m_ui->clientPort, &QLineEdit::textChanged, this, &ClientPage::validateInput);
     connect(m_ui->clientLocalPort, &QLineEdit::textChanged, this, &ClientPage::validateInput);
-    connect(m_ui->clientPort, &QLineEdit::returnPressed, this, &ClientPage::toggleConnection);
+    connect(m_ui->clientPort, &QLineEdit::returnPressed, this, &ClientPage::toggleSession);
 
-    connect(m_session, &Session::stateChanged, this, &ClientPage::onStateChanged);
-    connect(m_session, &Session::peerConnected, this, [this](PeerId, const QString &peer) {
-        m_ui->clientEndpoints->setText(tr("Local %1  \u2194  Peer %2").arg(m_session->localEndpoint(), peer));
+    connect(session(), &Session::stateChanged, this, &ClientPage::onStateChanged);
+    connect(session(), &Session::peerConnected, this, [this](PeerId, const QString &peer) {
+        m_ui->clientEndpoints->setText(tr("Local %1  \u2194  Peer %2").arg(session()->localEndpoint(), peer));
         sendPanel()->setPeerAvailable(true);
+        Q_EMIT titleChanged();
     });
-    connect(m_session, &Session::peerDisconnected, this, [this] {
+    connect(session(), &Session::peerDisconnected, this, [this] {
         m_ui->clientEndpoints->clear();
         sendPanel()->setPeerAvailable(false);
     });
-    connect(m_session, &Session::errorOccurred, this,
-        [this](PeerId, QAbstractSocket::SocketError error, const QString &detail) {
-            m_lastError = ErrorText::socket(error, detail);
-            showState(m_ui->clientState, m_lastError, true);
-        });
-    connect(sendPanel(), &SendPanel::sendRequested, this, [this](const QByteArray &bytes) { m_session->send(bytes); });
+    connect(session(), &Session::errorOccurred, this, [this](PeerId, const SessionError &error) {
+        m_lastError = ErrorText::session(error);
+        showState(m_ui->clientState, m_lastError, true);
+    });
+    connect(sendPanel(), &SendPanel::sendRequested, this, [this](const QByteArray &bytes) { session()->send(bytes); });
 
-    sendPanel()->setFileTarget(m_session);
+    sendPanel()->setFileTarget(session());
     sendPanel()->setPeerAvailable(false);
     onStateChanged();
     validateInput();
 }
 
 ClientPage::~ClientPage() = default;
+
+QString ClientPage::title() const
+{
+    const auto port = Endpoint::parsePort(m_ui->clientPort->text());
+    const QString host = unbracketed(m_ui->clientHost->currentText());
+    if (host.isEmpty() || !port.ok())
+        return tr("Client");
+    const QHostAddress literal(host);
+    return tr("Client %1")
+        .arg(literal.isNull() ? host + QLatin1Char(':') + QString::number(port.port)
+                              : Endpoint::format(literal, port.port));
+}
 
 QStringList ClientPage::recentHosts() const
 {
@@ -77,7 +108,14 @@ void ClientPage::setTarget(const QString &host, quint16 port)
     m_ui->clientPort->setText(QString::number(port));
 }
 
-void ClientPage::saveSettings(QSettings &settings) const
+void ClientPage::applyPreset(const TabPreset &preset)
+{
+    setTarget(preset.host, preset.port);
+    if (preset.open && session()->state() == Session::State::Idle)
+        toggleSession();
+}
+
+void ClientPage::saveOwnSettings(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("host"), m_ui->clientHost->currentText());
     settings.setValue(QStringLiteral("port"), m_ui->clientPort->text());
@@ -85,15 +123,14 @@ void ClientPage::saveSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("recentHosts"), recentHosts());
 }
 
-void ClientPage::restoreSettings(const QSettings &settings)
+void ClientPage::restoreOwnSettings(const QSettings &settings)
 {
     const QStringList recent = SettingsValues::list(settings, QStringLiteral("recentHosts"));
-    setRecentHosts(recent.isEmpty()
-            ? QStringList {QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("localhost")}
-            : recent);
+    setRecentHosts(recent.isEmpty() ? defaultHosts() : recent);
     m_ui->clientHost->setEditText(SettingsValues::text(settings, QStringLiteral("host"), QStringLiteral("127.0.0.1")));
     // A stored port is shown even when invalid: the input check then says what is wrong with it.
-    m_ui->clientPort->setText(SettingsValues::text(settings, QStringLiteral("port"), QStringLiteral("8000")));
+    m_ui->clientPort->setText(
+        SettingsValues::text(settings, QStringLiteral("port"), QString::number(SocketLimits::DefaultPort)));
     m_ui->clientLocalPort->setText(SettingsValues::text(settings, QStringLiteral("localPort")));
     validateInput();
 }
@@ -114,28 +151,24 @@ void ClientPage::validateInput()
     m_inputValid = problem.isEmpty();
     showProblem(m_ui->clientInputError, problem);
     onStateChanged();
+    Q_EMIT titleChanged();
 }
 
-void ClientPage::toggleConnection()
+void ClientPage::toggleSession()
 {
-    if (m_session->state() != Session::State::Idle) {
-        m_session->close();
+    if (session()->state() != Session::State::Idle) {
+        session()->close();
         return;
     }
     if (!m_inputValid)
         return;
-    QString host = m_ui->clientHost->currentText().trimmed();
-    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
-        host = host.mid(1, host.size() - 2);
-    const quint16 port = Endpoint::parsePort(m_ui->clientPort->text()).port;
-    const quint16 localPort = Endpoint::parsePort(m_ui->clientLocalPort->text()).port; // 0 when empty
-    rememberHost(host);
-    const QHostAddress literal(host);
-    const QString target
-        = literal.isNull() ? host + QLatin1Char(':') + QString::number(port) : Endpoint::format(literal, port);
+    Session::OpenRequest request;
+    request.host = unbracketed(m_ui->clientHost->currentText());
+    request.port = Endpoint::parsePort(m_ui->clientPort->text()).port;
+    request.localPort = Endpoint::parsePort(m_ui->clientLocalPort->text()).port; // 0 when empty
+    rememberHost(request.host);
     m_lastError.clear();
-    transcript()->appendEvent(EventKind::Connecting, target);
-    m_session->open(host, port, localPort);
+    session()->open(request);
 }
 
 void ClientPage::rememberHost(const QString &host)
@@ -149,7 +182,7 @@ void ClientPage::rememberHost(const QString &host)
 
 void ClientPage::onStateChanged()
 {
-    const Session::State state = m_session->state();
+    const Session::State state = session()->state();
     const bool idle = state == Session::State::Idle;
     m_ui->clientHost->setEnabled(idle);
     m_ui->clientPort->setEnabled(idle);
@@ -171,7 +204,8 @@ void ClientPage::onStateChanged()
     case Session::State::Open:
         m_ui->clientConnect->setText(tr("&Disconnect"));
         m_ui->clientConnect->setEnabled(true);
-        showState(m_ui->clientState, tr("Connected"), false);
+        showState(m_ui->clientState,
+            tr("Connected to %1").arg(session()->peerInfo(session()->peers().value(0)).endpoint), false);
         break;
     case Session::State::Closing:
         m_ui->clientConnect->setText(tr("&Disconnect"));

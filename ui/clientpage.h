@@ -4,32 +4,34 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace Ui {
 class ClientPage;
 }
-class TcpClientSession;
 
 // The TCP Client tab: connect to a device or a server, then talk to it.
 class ClientPage : public SessionPage
 {
     Q_OBJECT
 public:
+    // model's session connects (Session::Role::Connect).
+    explicit ClientPage(TabModel *model, QWidget *parent = nullptr);
+    // With a new TcpClient session of its own.
     explicit ClientPage(QWidget *parent = nullptr);
     ~ClientPage() override;
 
-    TcpClientSession *session() const { return m_session; }
+    QByteArray kind() const override { return "tcp-client"; }
+    QString title() const override;
+    void applyPreset(const TabPreset &preset) override;
+    void toggleSession() override;
+
     QStringList recentHosts() const;
     void setRecentHosts(const QStringList &hosts);
     void setTarget(const QString &host, quint16 port);
 
-    // Host, ports and recent hosts, under the settings' current group.
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
-
-public Q_SLOTS:
-    void toggleConnection();
+protected:
+    // Host, ports and recent hosts.
+    void saveOwnSettings(QSettings &settings) const override;
+    void restoreOwnSettings(const QSettings &settings) override;
 
 private:
     void validateInput();
@@ -37,7 +39,6 @@ private:
     void rememberHost(const QString &host);
 
     std::unique_ptr<Ui::ClientPage> m_ui;
-    TcpClientSession *m_session;
     bool m_inputValid = false;
     QString m_lastError; // shown until the next connect attempt
 };

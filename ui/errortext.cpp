@@ -58,30 +58,42 @@ QString ErrorText::port(Endpoint::PortError error)
     return {};
 }
 
-QString ErrorText::socket(QAbstractSocket::SocketError error, const QString &detail)
+QString ErrorText::session(const SessionError &error)
 {
-    switch (error) {
-    case QAbstractSocket::ConnectionRefusedError:
+    using Kind = SessionError::Kind;
+    const QString &detail = error.detail;
+    switch (error.kind) {
+    case Kind::None:
+        return {};
+    case Kind::Refused:
         return tr("Connection refused: nothing is listening on that port.");
-    case QAbstractSocket::RemoteHostClosedError:
+    case Kind::ClosedByPeer:
         return tr("The peer closed or reset the connection.");
-    case QAbstractSocket::HostNotFoundError:
+    case Kind::HostNotFound:
         return tr("Host not found: check the name or address.");
-    case QAbstractSocket::SocketTimeoutError:
+    case Kind::TimedOut:
         return tr("Connection timed out: the host did not answer.");
-    case QAbstractSocket::NetworkError:
-        return tr("Network error: %1").arg(detail);
-    case QAbstractSocket::AddressInUseError:
+    case Kind::AddressInUse:
         return tr("The port is already in use: stop the other program or choose another port.");
-    case QAbstractSocket::SocketAddressNotAvailableError:
+    case Kind::AddressNotAvailable:
         return tr("That address does not belong to this machine.");
-    case QAbstractSocket::SocketAccessError:
+    case Kind::PermissionDenied:
         return tr("Permission denied: ports below 1024 need administrator rights; choose a port of 1024 or above.");
-    case QAbstractSocket::SocketResourceError:
+    case Kind::NetworkUnreachable:
+        return tr("No route to the host: the network or the host is unreachable (%1).").arg(detail);
+    case Kind::DatagramTooLarge:
+        return tr("The datagram is too large for the network (%1).").arg(detail);
+    case Kind::PortUnreachable:
+        return tr("Nothing is listening at that address and port (the host answered \"port unreachable\").");
+    case Kind::Resource:
         return tr("Out of resources (too many open connections?): %1").arg(detail);
-    case QAbstractSocket::UnsupportedSocketOperationError:
+    case Kind::Unsupported:
         return tr("Not supported on this system (is IPv6 enabled?): %1").arg(detail);
-    default:
-        return detail.isEmpty() ? tr("Network error.") : detail;
+    case Kind::FamilyMismatch:
+        return tr("The socket is bound to an address of the other IP version (IPv4 / IPv6): bind to all interfaces "
+                  "to reach both.");
+    case Kind::Other:
+        break;
     }
+    return detail.isEmpty() ? tr("Network error.") : tr("Network error: %1").arg(detail);
 }

@@ -2,8 +2,8 @@
 
 #include "bytes/payload.h"
 #include "net/endpoint.h"
+#include "net/sessionerror.h"
 
-#include <QAbstractSocket>
 #include <QCoreApplication>
 #include <QString>
 
@@ -16,8 +16,9 @@ public:
     // Why the send box's content cannot be sent, e.g. "Hex: odd number of digits at position 4".
     static QString payload(const Payload::Result &result, QStringView text);
     static QString port(Endpoint::PortError error);
-    // A socket error in words; detail (Qt's own errorString) is added where it says more than the code.
-    static QString socket(QAbstractSocket::SocketError error, const QString &detail = {});
+    // A session's error in words; its detail (the library's own text) is added where it says more than the kind.
+    static QString session(const SessionError &error);
+    static QString session(SessionError::Kind kind, const QString &detail = {}) { return session({kind, detail}); }
     // "U+1F600 😀"
     static QString character(char32_t c);
 };

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 
 namespace {
 // QProgressBar holds an int: a per-mille scale works for any file size.
@@ -35,8 +36,29 @@ FileSendControl::FileSendControl(QWidget *parent)
     m_cancel->setToolTip(tr("Stop sending the file (what is already queued still goes out)"));
     m_cancel->hide();
 
+    m_datagramBytes = new QSpinBox(this);
+    m_datagramBytes->setObjectName(QStringLiteral("sendFileDatagramBytes"));
+    m_datagramBytes->setAccessibleName(tr("File datagram size"));
+    m_datagramBytes->setToolTip(tr("Send file: bytes of the file in each datagram"));
+    m_datagramBytes->setRange(1, 65507);
+    m_datagramBytes->setValue(int(FileSender::DefaultDatagramBytes));
+    m_datagramBytes->setSuffix(tr(" B per datagram"));
+    m_datagramBytes->hide();
+    m_intervalMs = new QSpinBox(this);
+    m_intervalMs->setObjectName(QStringLiteral("sendFileInterval"));
+    m_intervalMs->setAccessibleName(tr("File datagram interval"));
+    m_intervalMs->setToolTip(tr("Send file: time between two datagrams, so the receiver keeps up (0: as fast as "
+                                "possible)"));
+    m_intervalMs->setRange(0, 60000);
+    m_intervalMs->setValue(FileSender::DefaultDatagramIntervalMs);
+    m_intervalMs->setPrefix(tr("every "));
+    m_intervalMs->setSuffix(tr(" ms"));
+    m_intervalMs->hide();
+
     auto *row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_datagramBytes);
+    row->addWidget(m_intervalMs);
     row->addWidget(m_progress);
     row->addWidget(m_cancel);
     row->addWidget(m_button);
@@ -50,6 +72,9 @@ void FileSendControl::setTarget(Session *session, TargetsFunction targets)
 {
     m_session = session;
     m_targets = std::move(targets);
+    const bool datagrams = session && session->traits().delivery == Session::Delivery::Datagrams;
+    m_datagramBytes->setVisible(datagrams);
+    m_intervalMs->setVisible(datagrams);
     updateUi();
 }
 
@@ -77,6 +102,7 @@ bool FileSendControl::sendFile(const QString &path)
         return false;
     m_fileName = QFileInfo(path).fileName();
     auto *sender = new FileSender(m_session, this);
+    sender->setPacing(m_datagramBytes->value(), m_intervalMs->value());
     m_sender = sender;
     connect(sender, &FileSender::progress, this, &FileSendControl::onProgress);
     connect(sender, &FileSender::finished, this, [this, sender] {

@@ -10,6 +10,7 @@
 
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 
 // "Send file…", then a progress bar and Cancel while a FileSender streams the file to the session's targets. The
 // targets are asked for when the transfer starts (the server page's "selected clients" may change meanwhile; the
@@ -22,7 +23,8 @@ public:
 
     explicit FileSendControl(QWidget *parent = nullptr);
 
-    // Without targets (or when it returns an empty list) the file goes to every peer of the session.
+    // Without targets (or when it returns an empty list) the file goes to every peer of the session (to the remote
+    // target of a datagram session, which also shows the datagram size and pace to send it with).
     void setTarget(Session *session, TargetsFunction targets = {});
     void setPeerAvailable(bool available);
     bool isSending() const;
@@ -47,6 +49,8 @@ private:
     QPushButton *m_button = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
+    QSpinBox *m_datagramBytes = nullptr;
+    QSpinBox *m_intervalMs = nullptr;
     QPointer<Session> m_session;
     TargetsFunction m_targets;
     QPointer<FileSender> m_sender;

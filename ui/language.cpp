@@ -40,7 +40,9 @@ QString install(const QString &choice)
     if (qtStrings.load(
             locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&qtStrings);
-    if (ownStrings.load(locale, QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // A language NetAssist is not translated into gets the English plural forms ("1 byte", "2 bytes").
+    if (ownStrings.load(locale, QStringLiteral("netassist"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || ownStrings.load(QStringLiteral(":/i18n/netassist_en.qm")))
         QCoreApplication::installTranslator(&ownStrings);
     return locale.name();
 }

@@ -1,13 +1,13 @@
 #include "launchpresets.h"
 
-#include "clientpage.h"
 #include "commandline.h"
 #include "logpanel.h"
 #include "mainwindow.h"
 #include "sendpanel.h"
-#include "serverpage.h"
+#include "sessionpage.h"
+#include "sessiontabs.h"
 
-#include <QTabWidget>
+#include <QSet>
 
 namespace {
 
@@ -33,29 +33,42 @@ void applyFormat(SessionPage *page, const LaunchOptions &options)
 
 QString applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
 {
-    // Both tabs: a device usually speaks one encoding, whichever side of the connection NetAssist plays.
-    applyFormat(window.clientPage(), options);
-    applyFormat(window.serverPage(), options);
-
-    if (options.hasServer)
-        window.serverPage()->setListenAddress(options.serverAddress, options.serverPort);
-    if (options.hasClient)
-        window.clientPage()->setTarget(options.clientHost, options.clientPort);
-    if (options.tab) {
-        window.tabs()->setCurrentWidget(options.tab == LaunchOptions::Tab::Client
-                ? static_cast<QWidget *>(window.clientPage())
-                : static_cast<QWidget *>(window.serverPage()));
+    QList<SessionPage *> presetPages;
+    QSet<SessionPage *> taken;
+    for (const TabPreset &preset : options.tabs) {
+        SessionPage *page = nullptr;
+        for (SessionPage *candidate : window.pages()) {
+            if (candidate->kind() == preset.kind && !taken.contains(candidate)) {
+                page = candidate;
+                break;
+            }
+        }
+        if (!page)
+            page = window.tabs()->addPage(preset.kind);
+        if (!page)
+            continue; // the parser only makes known kinds
+        taken.insert(page);
+        presetPages.append(page);
     }
+    // A device usually speaks one encoding, whichever side of the connection NetAssist plays.
+    for (SessionPage *page : presetPages.isEmpty() ? window.pages() : presetPages)
+        applyFormat(page, options);
+    if (!presetPages.isEmpty())
+        window.tabs()->setCurrentWidget(presetPages.constLast());
+
     // Capture before any connection exists, so the file holds the session from its first event.
     if (!options.capturePath.isEmpty()) {
-        auto *page = static_cast<SessionPage *>(window.tabs()->currentWidget());
-        if (!page->startCapture(options.capturePath))
+        SessionPage *page = window.tabs()->currentPage();
+        if (page && !page->startCapture(options.capturePath))
             return page->captureError();
     }
-    // Listen first: the client preset may point at this very server (a self-test loop).
-    if (options.listen)
-        window.serverPage()->toggleListening();
-    if (options.connect)
-        window.clientPage()->toggleConnection();
+    // Listening and bound tabs first: a client preset may point at a server of this very command line.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype i = 0; i < presetPages.size(); ++i) {
+            const bool connects = options.tabs.at(i).kind == "tcp-client";
+            if (connects == (pass == 1))
+                presetPages.at(i)->applyPreset(options.tabs.at(i));
+        }
+    }
     return {};
 }

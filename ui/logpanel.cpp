@@ -1,5 +1,6 @@
 #include "logpanel.h"
 
+#include "errortext.h"
 #include "log/transcript.h"
 #include "logsearchbar.h"
 #include "logview.h"
@@ -9,6 +10,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -206,10 +208,9 @@ RenderLabels LogPanel::labels() const
     labels.tx = tr("TX");
     labels.eventText = [this](const Record &record) { return eventText(record); };
     labels.delta = [](qint64 ms) { return tr("+%1 ms").arg(ms); };
-    // English needs "1 byte" / "2 bytes", and no English translation is shipped to pick the plural form from %n.
-    labels.byteCount = [](qsizetype bytes) {
-        return bytes == 1 ? tr("(1 byte)") : tr("(%n bytes)", nullptr, int(std::min<qsizetype>(bytes, INT_MAX)));
-    };
+    // "(1 byte)" / "(2 bytes)" come from the plural-only English translation (translations/netassist_en.ts).
+    labels.byteCount
+        = [](qsizetype bytes) { return tr("(%n byte(s))", nullptr, int(std::min<qsizetype>(bytes, INT_MAX))); };
     return labels;
 }
 
@@ -227,11 +228,31 @@ QString LogPanel::eventText(const Record &record) const
     case EventKind::Listening:
         return tr("Listening on %1").arg(peer);
     case EventKind::Stopped:
-        return tr("Stopped listening");
-    case EventKind::Error:
-        return peer.isEmpty() ? tr("Error: %1").arg(detail) : tr("Error: %1 (%2)").arg(detail, peer);
+        return peer.isEmpty() ? tr("Stopped listening") : tr("Stopped listening on %1").arg(peer);
+    case EventKind::Error: {
+        // An error written by hand (not by a session) has no kind: its detail is the whole message.
+        const QString words
+            = record.error == SessionError::Kind::None ? detail : ErrorText::session(record.error, detail);
+        return peer.isEmpty() ? tr("Error: %1").arg(words) : tr("Error: %1 (%2)").arg(words, peer);
+    }
     case EventKind::Refused:
         return tr("Refused %1: too many clients").arg(peer);
+    case EventKind::Bound:
+        return tr("Bound to %1").arg(peer);
+    case EventKind::Unbound:
+        return tr("Unbound from %1").arg(peer);
+    case EventKind::Joined:
+        return detail.isEmpty() ? tr("Joined multicast group %1").arg(peer)
+                                : tr("Joined multicast group %1 on %2").arg(peer, detail);
+    case EventKind::Left:
+        return detail.isEmpty() ? tr("Left multicast group %1").arg(peer)
+                                : tr("Left multicast group %1 on %2").arg(peer, detail);
+    case EventKind::NewPeer:
+        return tr("New peer: %1").arg(peer);
+    case EventKind::PeerGone:
+        return tr("Peer left the table: %1").arg(peer);
+    case EventKind::CaptureFailed:
+        return tr("Capture to %1 stopped: %2").arg(QDir::toNativeSeparators(peer), detail);
     case EventKind::Note:
     case EventKind::None:
         break;

@@ -3,6 +3,7 @@
 #include "bytes/hex.h"
 #include "log/transcript.h"
 #include "logview.h"
+#include "statuscolors.h"
 #include "widgetnames.h"
 
 #include <QCheckBox>
@@ -215,7 +216,7 @@ void LogSearchBar::applyFilters()
 void LogSearchBar::showStatus(const QString &text, bool problem)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #d03030;") : QString());
+    StatusColors::mark(m_status, problem ? StatusColors::Error : StatusColors::Normal);
 }
 
 bool LogSearchBar::eventFilter(QObject *watched, QEvent *event)

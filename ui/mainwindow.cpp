@@ -1,8 +1,9 @@
 #include "mainwindow.h"
 
-#include "clientpage.h"
 #include "language.h"
-#include "serverpage.h"
+#include "sessionpage.h"
+#include "sessiontabs.h"
+#include "tabkinds.h"
 #include "windowsettings.h"
 
 #include <QActionGroup>
@@ -15,25 +16,54 @@
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_tabs(new QTabWidget(this))
-    , m_client(new ClientPage(m_tabs))
-    , m_server(new ServerPage(m_tabs))
+    , m_tabs(new SessionTabs(this))
 {
     setWindowTitle(tr("NetAssist \u2014 network debugging assistant"));
-    m_tabs->setObjectName(QStringLiteral("mainTabs"));
-    m_tabs->setAccessibleName(tr("Connection type"));
-    m_client->setObjectName(QStringLiteral("clientPage"));
-    m_server->setObjectName(QStringLiteral("serverPage"));
-    m_tabs->addTab(m_client, tr("TCP &Client"));
-    m_tabs->addTab(m_server, tr("TCP &Server"));
+    m_tabs->resetToDefaults();
     setCentralWidget(m_tabs);
     createMenus();
     resize(1200, 760);
 }
 
+QList<SessionPage *> MainWindow::pages() const
+{
+    return m_tabs->pages();
+}
+
+SessionPage *MainWindow::firstPage(const QByteArray &kind) const
+{
+    for (SessionPage *page : m_tabs->pages()) {
+        if (page->kind() == kind)
+            return page;
+    }
+    return nullptr;
+}
+
+SessionPage *MainWindow::newTab(const QByteArray &kind)
+{
+    SessionPage *page = m_tabs->addPage(kind);
+    if (page)
+        m_tabs->setCurrentWidget(page);
+    return page;
+}
+
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    for (const TabKinds::Kind &kind : TabKinds::all()) {
+        QAction *action = file->addAction(kind.menuText, this, [this, id = kind.id] { newTab(id); });
+        action->setObjectName(QStringLiteral("actionNew_") + QString::fromLatin1(kind.id));
+    }
+    QAction *again = file->addAction(tr("New &Tab of This Kind"), this, [this] {
+        const SessionPage *current = m_tabs->currentPage();
+        newTab(current ? current->kind() : TabKinds::all().constFirst().id);
+    });
+    again->setShortcut(QKeySequence::AddTab);
+    again->setObjectName(QStringLiteral("actionNewTab"));
+    QAction *close = file->addAction(tr("&Close Tab"), this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
+    close->setShortcut(QKeySequence::Close);
+    close->setObjectName(QStringLiteral("actionCloseTab"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -106,7 +136,7 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About NetAssist"),
         tr("<h3>NetAssist %1</h3>"
-           "<p>A network debugging assistant: TCP client and server, text and hex, "
+           "<p>A network debugging assistant: TCP client and server, UDP, text and hex, "
            "many encodings, a log that keeps up with any device.</p>"
            "<p>Built with Qt %2, running on Qt %3.</p>"
            "<p>Licensed under the GNU General Public License v3 or later.</p>")

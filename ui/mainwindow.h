@@ -2,20 +2,24 @@
 
 #include <QMainWindow>
 
-class ClientPage;
 class QMenu;
-class QTabWidget;
-class ServerPage;
+class SessionPage;
+class SessionTabs;
 
+// The window: menus and the session tabs (one of each kind until the settings say otherwise). Tabs are made from
+// TabKinds, so a new transport adds no code here.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
-    ClientPage *clientPage() const { return m_client; }
-    ServerPage *serverPage() const { return m_server; }
-    QTabWidget *tabs() const { return m_tabs; }
+    SessionTabs *tabs() const { return m_tabs; }
+    QList<SessionPage *> pages() const;
+    // The first tab of this kind (a TabKinds id), if there is one.
+    SessionPage *firstPage(const QByteArray &kind) const;
+    // A new tab of kind, made current.
+    SessionPage *newTab(const QByteArray &kind);
 
     // Restores the user's settings and saves them again on close. Tests construct windows without it, so they never
     // read or write the user's real settings.
@@ -32,8 +36,6 @@ private:
     void createLanguageMenu(QMenu *view);
     void showAbout();
 
-    QTabWidget *m_tabs;
-    ClientPage *m_client;
-    ServerPage *m_server;
+    SessionTabs *m_tabs;
     bool m_persistent = false;
 };

@@ -20,17 +20,21 @@ public:
     explicit PayloadPreview(QWidget *parent = nullptr);
 
     // Shows result; text is what it was built from (the error message quotes it). Returns the error message, empty
-    // when the result is fine.
+    // when the bytes can be sent.
     QString setResult(const Payload::Result &result, QStringView text);
     QColor errorColor() const;
+    // A datagram's limits: more than maxBytes cannot be sent at all (the message says so and setResult() returns
+    // it), more than noteAbove is sent but fragmented on the way (a note says so). 0: no limit.
+    void setSizeLimit(qsizetype maxBytes, qsizetype noteAbove);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    void updateErrorColor();
-
     QLabel *m_preview = nullptr;
     QLabel *m_byteCount = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_note = nullptr;
+    qsizetype m_maxBytes = 0;
+    qsizetype m_noteAbove = 0;
 };

@@ -4,6 +4,7 @@
 #include "errortext.h"
 #include "quickcommanddialog.h"
 #include "specnames.h"
+#include "statuscolors.h"
 
 #include <QAction>
 #include <QDir>
@@ -266,10 +267,11 @@ bool QuickCommandsPanel::importFile(const QString &path)
     }
     refreshList(added > 0 ? int(m_commands.size()) - added : currentRow());
     if (added == imported.size())
-        showMessage(tr("Imported %1 commands.").arg(added), false);
+        showMessage(tr("Imported %n command(s).", nullptr, added), false);
     else
         showMessage(
-            tr("Imported %1 of %2 commands; the others were here already.").arg(added).arg(imported.size()), false);
+            tr("Imported %1 of %n command(s); the others were here already.", nullptr, int(imported.size())).arg(added),
+            false);
     if (added > 0)
         Q_EMIT commandsChanged();
     return true;
@@ -359,5 +361,5 @@ void QuickCommandsPanel::showMessage(const QString &text, bool isError)
 {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
-    m_message->setStyleSheet(isError ? QStringLiteral("color: #d03030;") : QString());
+    StatusColors::mark(m_message, isError ? StatusColors::Error : StatusColors::Normal);
 }

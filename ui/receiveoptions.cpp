@@ -1,6 +1,7 @@
 #include "receiveoptions.h"
 
 #include "bytes/hex.h"
+#include "statuscolors.h"
 #include "widgetnames.h"
 
 #include <QComboBox>
@@ -60,12 +61,17 @@ void ReceiveOptions::buildUi()
     m_parameter->addWidget(delimiterBox);
     m_parameter->addWidget(m_length);
     m_parameter->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
+    m_eachDatagram = new QLabel(tr("Each datagram"));
+    m_eachDatagram->setObjectName(QStringLiteral("framingEachDatagram"));
+    m_eachDatagram->setToolTip(tr("Every datagram is one record: a datagram already is a message"));
+    m_eachDatagram->hide();
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(label);
     layout->addWidget(m_mode);
+    layout->addWidget(m_eachDatagram);
     layout->addWidget(m_parameter);
 
     connect(m_mode, &QComboBox::currentIndexChanged, this, &ReceiveOptions::onControlsChanged);
@@ -88,6 +94,14 @@ void ReceiveOptions::setConfig(const Framer::Config &config)
         m_config = config;
         Q_EMIT framingChanged(m_config);
     }
+}
+
+void ReceiveOptions::setDatagrams(bool datagrams)
+{
+    m_datagrams = datagrams;
+    m_eachDatagram->setVisible(datagrams);
+    m_mode->setVisible(!datagrams);
+    showParameter(m_mode->currentIndex());
 }
 
 void ReceiveOptions::showDelimiter(const QByteArray &delimiter)
@@ -113,7 +127,7 @@ void ReceiveOptions::showParameter(int index)
         const auto policy = i == index ? QSizePolicy::Preferred : QSizePolicy::Ignored;
         m_parameter->widget(i)->setSizePolicy(policy, policy);
     }
-    m_parameter->setVisible(index != 0);
+    m_parameter->setVisible(index != 0 && !m_datagrams);
     m_parameter->adjustSize();
 }
 
@@ -141,7 +155,8 @@ void ReceiveOptions::onControlsChanged()
     default: {
         const Hex::ParseResult parsed = Hex::parse(m_customHex->text());
         const bool ok = parsed.ok() && !parsed.bytes.isEmpty();
-        m_customHex->setStyleSheet(ok || m_customHex->text().isEmpty() ? QString() : QStringLiteral("color: #d03030;"));
+        StatusColors::mark(
+            m_customHex, ok || m_customHex->text().isEmpty() ? StatusColors::Normal : StatusColors::Error);
         if (!ok && config.mode == Framer::Mode::Delimiter)
             return; // keep framing by the last valid delimiter until this one is complete
         if (ok)
@@ -153,23 +168,4 @@ void ReceiveOptions::onControlsChanged()
         m_config = config;
         Q_EMIT framingChanged(m_config);
     }
-}
-
-QJsonObject ReceiveOptions::toJson(const Framer::Config &config)
-{
-    return {{QStringLiteral("mode"), QString::fromLatin1(Framer::id(config.mode))},
-        {QStringLiteral("gapMs"), config.gapMs}, {QStringLiteral("delimiter"), Hex::format(config.delimiter)},
-        {QStringLiteral("length"), config.length}};
-}
-
-Framer::Config ReceiveOptions::fromJson(const QJsonObject &object)
-{
-    Framer::Config config;
-    config.mode = Framer::fromId(object.value(QStringLiteral("mode")).toString().toLatin1());
-    config.gapMs = std::clamp(object.value(QStringLiteral("gapMs")).toInt(config.gapMs), 1, 60000);
-    config.length = std::clamp(object.value(QStringLiteral("length")).toInt(config.length), 1, 65536);
-    const Hex::ParseResult delimiter = Hex::parse(object.value(QStringLiteral("delimiter")).toString());
-    if (delimiter.ok() && !delimiter.bytes.isEmpty())
-        config.delimiter = delimiter.bytes;
-    return config;
 }

@@ -2,10 +2,10 @@
 
 #include "log/framer.h"
 
-#include <QJsonObject>
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
@@ -21,10 +21,8 @@ public:
 
     Framer::Config config() const { return m_config; }
     void setConfig(const Framer::Config &config); // updates the controls; emits framingChanged if it differs
-
-    // Settings: {"mode": "delimiter", "gapMs": 20, "delimiter": "0D 0A", "length": 8}; bad fields take defaults.
-    static QJsonObject toJson(const Framer::Config &config);
-    static Framer::Config fromJson(const QJsonObject &object);
+    // A datagram session: every datagram is one frame, so the stream framings are not offered.
+    void setDatagrams(bool datagrams);
 
 Q_SIGNALS:
     void framingChanged(const Framer::Config &config);
@@ -37,6 +35,7 @@ private:
     void showDelimiter(const QByteArray &delimiter);
 
     QComboBox *m_mode = nullptr;
+    QLabel *m_eachDatagram = nullptr;
     QStackedWidget *m_parameter = nullptr;
     QSpinBox *m_gap = nullptr;
     QComboBox *m_delimiter = nullptr;
@@ -44,4 +43,5 @@ private:
     QSpinBox *m_length = nullptr;
     Framer::Config m_config;
     bool m_updating = false;
+    bool m_datagrams = false;
 };

@@ -230,6 +230,13 @@ void SendPanel::setQuickCommandsVisible(bool visible)
     m_quickToggle->setChecked(visible);
 }
 
+void SendPanel::setSizeLimit(qsizetype maxBytes, qsizetype noteAbove)
+{
+    m_preview->setSizeLimit(maxBytes, noteAbove);
+    if (!m_dirty)
+        showResult();
+}
+
 void SendPanel::setFileTarget(Session *session, FileSendControl::TargetsFunction targets)
 {
     m_file->setTarget(session, std::move(targets));
@@ -314,7 +321,7 @@ void SendPanel::showResult()
 
 void SendPanel::updateSendButton()
 {
-    const bool ready = m_peerAvailable && m_result.ok();
+    const bool ready = m_peerAvailable && sendable();
     m_sendButton->setEnabled(ready);
     const QString whyNot = !m_peerAvailable ? tr("Not connected") : m_errorText;
     m_sendButton->setToolTip(ready ? tr("Send these bytes (Ctrl+Enter)") : whyNot);
@@ -325,7 +332,7 @@ void SendPanel::send()
 {
     if (m_dirty)
         rebuildNow();
-    if (!m_peerAvailable || !m_result.ok())
+    if (!m_peerAvailable || !sendable())
         return;
     const QByteArray bytes = m_result.bytes;
     m_history.add({text(), spec()});
@@ -339,7 +346,7 @@ void SendPanel::onTimedTick()
         rebuildNow();
     if (!m_peerAvailable)
         m_timed->stop(TimedSend::StopReason::NoPeer);
-    else if (!m_result.ok())
+    else if (!sendable())
         m_timed->stop(TimedSend::StopReason::InvalidPayload, m_errorText);
     if (!m_timed->isRunning())
         return;

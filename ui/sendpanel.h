@@ -58,6 +58,10 @@ public:
     bool isQuickCommandsVisible() const;
     void setQuickCommandsVisible(bool visible);
 
+    // A datagram's limits for the current destination (PayloadPreview::setSizeLimit): a payload over maxBytes is
+    // refused like an invalid one. 0: no limit.
+    void setSizeLimit(qsizetype maxBytes, qsizetype noteAbove = 0);
+
     // Send file needs the session: the page calls this once. targets() is asked when a transfer starts; without it
     // (or when it returns an empty list) the file goes to every peer of the session.
     void setFileTarget(Session *session, FileSendControl::TargetsFunction targets = {});
@@ -95,6 +99,8 @@ private:
     void rebuildNow();
     void showResult();
     void updateSendButton();
+    // Valid and within the size limit.
+    bool sendable() const { return m_result.ok() && m_errorText.isEmpty(); }
     void updatePlaceholder();
     void walkHistory(int step);
     void applyEntry(const HistoryEntry &entry);

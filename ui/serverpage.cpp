@@ -1,12 +1,15 @@
 #include "serverpage.h"
 
-#include "clienttablemodel.h"
+#include "addresschooser.h"
+#include "commandline.h"
 #include "errortext.h"
-#include "log/transcript.h"
+#include "net/clientlimit.h"
 #include "net/endpoint.h"
-#include "net/localaddresses.h"
-#include "net/tcpserversession.h"
+#include "net/sessionfactory.h"
+#include "net/socketlimits.h"
+#include "peertablemodel.h"
 #include "sendpanel.h"
+#include "session/tabmodel.h"
 #include "settingsvalues.h"
 #include "ui_serverpage.h"
 
@@ -21,26 +24,36 @@ enum class Target { All, Selected };
 }
 
 ServerPage::ServerPage(QWidget *parent)
-    : SessionPage(parent)
+    : ServerPage(new TabModel(Sessions::create(Transport::TcpServer)), parent)
+{ }
+
+ServerPage::ServerPage(TabModel *model, QWidget *parent)
+    : SessionPage(model, parent)
     , m_ui(std::make_unique<Ui::ServerPage>())
-    , m_session(new TcpServerSession(this))
-    , m_clients(new ClientTableModel(m_session, this))
+    , m_clients(new PeerTableModel(session(), this))
 {
+    Q_ASSERT(session()->traits().role == Session::Role::Listen);
     m_ui->setupUi(this);
-    attach(m_session, m_ui->serverTopSplitter, m_ui->serverSplitter);
+    attach(m_ui->serverTopSplitter, m_ui->serverSplitter);
     m_ui->serverTopSplitter->setStretchFactor(0, 1);
     m_ui->serverTopSplitter->setStretchFactor(1, 3);
     m_ui->serverClients->setModel(m_clients);
     sizeClientTable();
-    m_ui->serverPort->setText(QStringLiteral("8000"));
+    m_ui->serverPort->setText(QString::number(SocketLimits::DefaultPort));
     m_ui->serverTarget->addItem(tr("All clients"), int(Target::All));
     m_ui->serverTarget->addItem(tr("Selected clients"), int(Target::Selected));
-    fillAddresses();
+    AddressChooser::fill(m_ui->serverAddress);
 
-    connect(m_ui->serverListen, &QPushButton::clicked, this, &ServerPage::toggleListening);
+    connect(m_ui->serverListen, &QPushButton::clicked, this, &ServerPage::toggleSession);
     connect(m_ui->serverPort, &QLineEdit::textChanged, this, &ServerPage::validateInput);
-    connect(m_ui->serverPort, &QLineEdit::returnPressed, this, &ServerPage::toggleListening);
-    connect(m_ui->serverMaxClients, &QSpinBox::valueChanged, m_session, &TcpServerSession::setMaxClients);
+    connect(m_ui->serverPort, &QLineEdit::returnPressed, this, &ServerPage::toggleSession);
+    if (ClientLimit *limit = session()->clientLimit()) {
+        connect(m_ui->serverMaxClients, &QSpinBox::valueChanged, this, [limit](int max) { limit->setMaxClients(max); });
+    } else {
+        m_ui->serverMaxClients->setEnabled(false);
+    }
+    // 0 is no limit: say so rather than show a "0" that reads as "no clients at all".
+    m_ui->serverMaxClients->setSpecialValueText(tr("no limit"));
     connect(m_ui->serverDisconnectClient, &QPushButton::clicked, this, &ServerPage::disconnectSelected);
     connect(m_ui->serverTarget, &QComboBox::currentIndexChanged, this, &ServerPage::updateSendAvailability);
     connect(m_ui->serverClients->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -48,17 +61,16 @@ ServerPage::ServerPage(QWidget *parent)
     connect(m_clients, &QAbstractItemModel::rowsInserted, this, &ServerPage::updateSendAvailability);
     connect(m_clients, &QAbstractItemModel::rowsRemoved, this, &ServerPage::updateSendAvailability);
 
-    connect(m_session, &Session::stateChanged, this, &ServerPage::onStateChanged);
-    connect(m_session, &Session::errorOccurred, this,
-        [this](PeerId id, QAbstractSocket::SocketError error, const QString &detail) {
-            if (id != 0)
-                return; // a client's trouble is logged; the server itself is fine
-            m_lastError = ErrorText::socket(error, detail);
-            onStateChanged();
-        });
+    connect(session(), &Session::stateChanged, this, &ServerPage::onStateChanged);
+    connect(session(), &Session::errorOccurred, this, [this](PeerId id, const SessionError &error) {
+        if (id != 0)
+            return; // a client's trouble is logged; the server itself is fine
+        m_lastError = ErrorText::session(error);
+        onStateChanged();
+    });
     connect(sendPanel(), &SendPanel::sendRequested, this, &ServerPage::sendToTargets);
     // Same targets as a typed payload: an empty list means every client.
-    sendPanel()->setFileTarget(m_session, [this] {
+    sendPanel()->setFileTarget(session(), [this] {
         return m_ui->serverTarget->currentData().toInt() == int(Target::Selected) ? selectedPeers() : QList<PeerId> {};
     });
 
@@ -82,68 +94,60 @@ void ServerPage::sizeClientTable()
             = std::max(metrics.horizontalAdvance(QLatin1String(sample)), headerMetrics.horizontalAdvance(title));
         header->resizeSection(column, width + 16);
     };
-    size(ClientTableModel::PeerColumn, "000.000.000.000:00000");
-    size(ClientTableModel::SinceColumn, "00:00:00");
-    size(ClientTableModel::RxColumn, "000,000,000");
+    size(PeerTableModel::PeerColumn, "000.000.000.000:00000");
+    size(PeerTableModel::SinceColumn, "00:00:00");
+    size(PeerTableModel::RxColumn, "000,000,000");
     int total = 0;
-    for (int column = 0; column < ClientTableModel::ColumnCount; ++column)
+    for (int column = 0; column < PeerTableModel::ColumnCount; ++column)
         total += header->sectionSize(column);
     m_ui->serverTarget->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     // Proportions until first shown: enough for the table at the default window width, the rest for the log.
     m_ui->serverTopSplitter->setSizes({5 * (total + 40), 6 * (total + 40)});
 }
 
-void ServerPage::fillAddresses()
-{
-    auto *combo = m_ui->serverAddress;
-    combo->addItem(tr("All interfaces (IPv4 + IPv6)"), QVariant::fromValue(QHostAddress(QHostAddress::Any)));
-    combo->addItem(tr("127.0.0.1 (this machine only)"), QVariant::fromValue(QHostAddress(QHostAddress::LocalHost)));
-    combo->addItem(tr("::1 (this machine only, IPv6)"), QVariant::fromValue(QHostAddress(QHostAddress::LocalHostIPv6)));
-    for (const LocalAddresses::Entry &entry : LocalAddresses::list()) {
-        if (entry.isLoopback)
-            continue;
-        combo->addItem(tr("%1 (%2)").arg(Endpoint::formatAddress(entry.address), entry.interfaceName),
-            QVariant::fromValue(entry.address));
-    }
-}
-
 void ServerPage::setListenAddress(const QHostAddress &address, quint16 port)
 {
-    auto *combo = m_ui->serverAddress;
-    int index = -1;
-    for (int i = 0; i < combo->count() && index < 0; ++i) {
-        if (combo->itemData(i).value<QHostAddress>() == address)
-            index = i;
-    }
-    if (index < 0) {
-        combo->addItem(Endpoint::formatAddress(address), QVariant::fromValue(address));
-        index = combo->count() - 1;
-    }
-    combo->setCurrentIndex(index);
+    AddressChooser::select(m_ui->serverAddress, address);
     m_ui->serverPort->setText(QString::number(port));
 }
 
-void ServerPage::saveSettings(QSettings &settings) const
+QString ServerPage::title() const
 {
-    const QHostAddress address = m_ui->serverAddress->currentData().value<QHostAddress>();
+    const auto port = Endpoint::parsePort(m_ui->serverPort->text(), true);
+    const QHostAddress address = session()->state() == Session::State::Open
+        ? session()->localAddress()
+        : AddressChooser::current(m_ui->serverAddress);
+    const quint16 shown = session()->state() == Session::State::Open ? session()->localPort() : port.port;
+    if (!port.ok() && session()->state() != Session::State::Open)
+        return tr("Server");
+    // ":8000" for every interface, as a user would write it; the address otherwise.
+    if (address == QHostAddress(QHostAddress::Any))
+        return tr("Server :%1").arg(shown);
+    return tr("Server %1").arg(Endpoint::format(address, shown));
+}
+
+void ServerPage::applyPreset(const TabPreset &preset)
+{
+    setListenAddress(preset.address, preset.port);
+    if (preset.open && session()->state() == Session::State::Idle)
+        toggleSession();
+}
+
+void ServerPage::saveOwnSettings(QSettings &settings) const
+{
+    const QHostAddress address = AddressChooser::current(m_ui->serverAddress);
     settings.setValue(QStringLiteral("address"),
         address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : address.toString());
     settings.setValue(QStringLiteral("port"), m_ui->serverPort->text());
     settings.setValue(QStringLiteral("maxClients"), m_ui->serverMaxClients->value());
 }
 
-void ServerPage::restoreSettings(const QSettings &settings)
+void ServerPage::restoreOwnSettings(const QSettings &settings)
 {
     const QString stored = SettingsValues::text(settings, QStringLiteral("address"), QStringLiteral("any"));
-    QHostAddress address(stored);
-    // An address that is gone (another network) or garbage falls back to all interfaces, never to a guess.
-    bool known = false;
-    for (int i = 0; i < m_ui->serverAddress->count() && !address.isNull(); ++i)
-        known = known || m_ui->serverAddress->itemData(i).value<QHostAddress>() == address;
-    if (!known)
-        address = QHostAddress(QHostAddress::Any);
+    const QHostAddress address = AddressChooser::known(m_ui->serverAddress, QHostAddress(stored));
     const auto port = Endpoint::parsePort(SettingsValues::text(settings, QStringLiteral("port")), true);
-    setListenAddress(address, port.ok() ? port.port : 8000);
+    setListenAddress(address, port.ok() ? port.port : SocketLimits::DefaultPort);
     m_ui->serverMaxClients->setValue(
         SettingsValues::number(settings, QStringLiteral("maxClients"), 0, m_ui->serverMaxClients->maximum(), 0));
 }
@@ -154,40 +158,40 @@ void ServerPage::validateInput()
     m_inputValid = port.ok();
     showProblem(m_ui->serverInputError, port.ok() ? QString() : tr("Port: %1").arg(ErrorText::port(port.error)));
     onStateChanged();
+    Q_EMIT titleChanged();
 }
 
-void ServerPage::toggleListening()
+void ServerPage::toggleSession()
 {
-    if (m_session->state() != Session::State::Idle) {
-        m_session->close();
-        transcript()->appendEvent(EventKind::Stopped, QString());
+    if (session()->state() != Session::State::Idle) {
+        session()->close();
         return;
     }
     if (!m_inputValid)
         return;
     m_lastError.clear();
-    const QHostAddress address = m_ui->serverAddress->currentData().value<QHostAddress>();
-    const quint16 port = Endpoint::parsePort(m_ui->serverPort->text(), true).port;
-    if (m_session->listen(address, port)) {
-        m_ui->serverPort->setText(QString::number(m_session->serverPort()));
-        transcript()->appendEvent(EventKind::Listening, m_session->localEndpoint());
-    }
+    Session::OpenRequest request;
+    request.address = AddressChooser::current(m_ui->serverAddress);
+    request.port = Endpoint::parsePort(m_ui->serverPort->text(), true).port;
+    session()->open(request);
+    if (session()->state() == Session::State::Open)
+        m_ui->serverPort->setText(QString::number(session()->localPort()));
     onStateChanged();
 }
 
 void ServerPage::onStateChanged()
 {
-    const bool idle = m_session->state() == Session::State::Idle;
+    const bool idle = session()->state() == Session::State::Idle;
     m_ui->serverAddress->setEnabled(idle);
     m_ui->serverPort->setEnabled(idle);
     m_ui->serverListen->setText(idle ? tr("&Listen") : tr("&Stop"));
     m_ui->serverListen->setEnabled(!idle || m_inputValid);
     if (!idle) {
-        const bool all = m_session->serverAddress() == QHostAddress(QHostAddress::Any);
+        const bool all = session()->localAddress() == QHostAddress(QHostAddress::Any);
         showState(m_ui->serverState,
             all ? tr("Listening on port %1 of all interfaces (IPv4 + IPv6): reachable from the network")
-                      .arg(m_session->serverPort())
-                : tr("Listening on %1").arg(m_session->localEndpoint()),
+                      .arg(session()->localPort())
+                : tr("Listening on %1").arg(session()->localEndpoint()),
             false);
     } else if (!m_lastError.isEmpty()) {
         showState(m_ui->serverState, tr("Not listening: %1").arg(m_lastError), true);
@@ -195,6 +199,7 @@ void ServerPage::onStateChanged()
         showState(m_ui->serverState, tr("Not listening"), false);
     }
     updateSendAvailability();
+    Q_EMIT titleChanged();
 }
 
 QList<PeerId> ServerPage::selectedPeers() const
@@ -209,7 +214,7 @@ QList<PeerId> ServerPage::selectedPeers() const
 void ServerPage::updateSendAvailability()
 {
     const bool selectedOnly = m_ui->serverTarget->currentData().toInt() == int(Target::Selected);
-    const bool anyClient = m_session->clientCount() > 0;
+    const bool anyClient = session()->peerCount() > 0;
     sendPanel()->setPeerAvailable(anyClient && (!selectedOnly || !selectedPeers().isEmpty()));
     m_ui->serverDisconnectClient->setEnabled(!selectedPeers().isEmpty());
 }
@@ -219,14 +224,14 @@ void ServerPage::sendToTargets(const QByteArray &bytes)
     if (m_ui->serverTarget->currentData().toInt() == int(Target::Selected)) {
         const QList<PeerId> peers = selectedPeers();
         if (!peers.isEmpty())
-            m_session->send(bytes, peers);
+            session()->send(bytes, peers);
         return;
     }
-    m_session->send(bytes);
+    session()->send(bytes);
 }
 
 void ServerPage::disconnectSelected()
 {
     for (PeerId id : selectedPeers())
-        m_session->disconnectPeer(id);
+        session()->disconnectPeer(id);
 }

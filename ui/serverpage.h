@@ -7,36 +7,37 @@
 
 #include <memory>
 
-class QSettings;
-
 namespace Ui {
 class ServerPage;
 }
-class ClientTableModel;
-class TcpServerSession;
+class PeerTableModel;
 
 // The TCP Server tab: listen, see every client that connects, talk to all of them or to the selected ones.
 class ServerPage : public SessionPage
 {
     Q_OBJECT
 public:
+    // model's session listens (Session::Role::Listen) and may limit its clients (Session::clientLimit()).
+    explicit ServerPage(TabModel *model, QWidget *parent = nullptr);
+    // With a new TcpServer session of its own.
     explicit ServerPage(QWidget *parent = nullptr);
     ~ServerPage() override;
 
-    TcpServerSession *session() const { return m_session; }
-    ClientTableModel *clientModel() const { return m_clients; }
+    QByteArray kind() const override { return "tcp-server"; }
+    QString title() const override;
+    void applyPreset(const TabPreset &preset) override;
+    void toggleSession() override;
+
+    PeerTableModel *clientModel() const { return m_clients; }
     // Selects the listen address entry for address (adding it when it is not listed) and the port.
     void setListenAddress(const QHostAddress &address, quint16 port);
 
-    // Listen address, port and client limit, under the settings' current group.
-    void saveSettings(QSettings &settings) const;
-    void restoreSettings(const QSettings &settings);
-
-public Q_SLOTS:
-    void toggleListening();
+protected:
+    // Listen address, port and client limit.
+    void saveOwnSettings(QSettings &settings) const override;
+    void restoreOwnSettings(const QSettings &settings) override;
 
 private:
-    void fillAddresses();
     void sizeClientTable();
     void validateInput();
     void onStateChanged();
@@ -46,8 +47,7 @@ private:
     void disconnectSelected();
 
     std::unique_ptr<Ui::ServerPage> m_ui;
-    TcpServerSession *m_session;
-    ClientTableModel *m_clients;
+    PeerTableModel *m_clients;
     bool m_inputValid = false;
     QString m_lastError;
 };

@@ -1,45 +1,81 @@
 #include "sessionpage.h"
 
 #include "autoreplydialog.h"
-#include "autoresponder.h"
 #include "capturecontrol.h"
 #include "log/sessionrecorder.h"
 #include "logpanel.h"
 #include "logsearchbar.h"
-#include "net/session.h"
-#include "net/tcpserversession.h"
+#include "pagesettings.h"
 #include "receiveoptions.h"
 #include "sendpanel.h"
+#include "session/autoresponder.h"
+#include "session/tabmodel.h"
+#include "session/transcriptcapture.h"
+#include "settingsvalues.h"
+#include "statuscolors.h"
 
 #include <QCheckBox>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QToolButton>
 
-SessionPage::SessionPage(QWidget *parent)
-    : QWidget(parent)
-{ }
+namespace {
+// Framing and auto-reply rules: the model's own JSON, stored as one compact string.
+const QString ReceiveKey = QStringLiteral("receive");
+} // namespace
 
-void SessionPage::attach(Session *session, QSplitter *logSplitter, QSplitter *sendSplitter)
+SessionPage::SessionPage(TabModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
 {
-    m_recorder = new SessionRecorder(session, &m_transcript, this);
-    m_autoReply = new AutoResponder(session, m_recorder, this);
-    m_log = new LogPanel(&m_transcript, logSplitter);
+    m_model->setParent(this);
+}
+
+// The model (and with it the session) goes before the widgets that show it, so that no widget is asked to show a
+// session that is closing.
+SessionPage::~SessionPage()
+{
+    delete m_model;
+}
+
+Session *SessionPage::session() const
+{
+    return m_model->session();
+}
+
+Transcript *SessionPage::transcript()
+{
+    return m_model->transcript();
+}
+
+SessionRecorder *SessionPage::recorder() const
+{
+    return m_model->recorder();
+}
+
+AutoResponder *SessionPage::autoResponder() const
+{
+    return m_model->autoResponder();
+}
+
+void SessionPage::attach(QSplitter *logSplitter, QSplitter *sendSplitter)
+{
+    m_log = new LogPanel(m_model->transcript(), logSplitter);
     logSplitter->addWidget(m_log);
-    m_log->addToolRow(createReceiveRow(session));
+    m_log->addToolRow(createReceiveRow());
     m_send = new SendPanel(sendSplitter);
     sendSplitter->addWidget(m_send);
     sendSplitter->setStretchFactor(0, 3);
     sendSplitter->setStretchFactor(sendSplitter->indexOf(m_send), 1);
     // Timed send and file transfers explain themselves in the log, between the records they caused.
-    const auto note = [this](const QString &text) { m_transcript.appendEvent(EventKind::Note, QString(), text); };
-    connect(m_send, &SendPanel::timedSendStopped, this, note);
-    connect(m_send, &SendPanel::logNote, this, note);
-    // Only a server has several peers to tell apart.
-    m_log->searchBar()->setPeerFilterEnabled(qobject_cast<TcpServerSession *>(session) != nullptr);
+    connect(m_send, &SendPanel::timedSendStopped, m_model, &TabModel::note);
+    connect(m_send, &SendPanel::logNote, m_model, &TabModel::note);
+    m_log->searchBar()->setPeerFilterEnabled(session()->traits().peers == Session::Peers::Many);
 
     auto *clear = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
     clear->setContext(Qt::WidgetWithChildrenShortcut);
@@ -49,25 +85,23 @@ void SessionPage::attach(Session *session, QSplitter *logSplitter, QSplitter *se
     connect(find, &QShortcut::activated, m_log, &LogPanel::openSearch);
 
     // Patterns match, and captured text decodes, in the encoding the log shows.
-    auto followEncoding = [this] {
-        const QByteArray encoding = m_log->options().encoding;
-        m_autoReply->setTextEncoding(encoding);
-        m_capture->setTextEncoding(encoding);
-    };
+    auto followEncoding = [this] { m_model->setTextEncoding(m_log->options().encoding); };
     connect(m_log, &LogPanel::optionsChanged, this, followEncoding);
     followEncoding();
 }
 
-QWidget *SessionPage::createReceiveRow(Session *session)
+QWidget *SessionPage::createReceiveRow()
 {
-    Q_UNUSED(session)
     auto *row = new QWidget;
     row->setObjectName(QStringLiteral("receiveRow"));
     m_framing = new ReceiveOptions(row);
     m_framing->setObjectName(QStringLiteral("receiveOptions"));
+    m_framing->setDatagrams(session()->traits().delivery == Session::Delivery::Datagrams);
+    m_framing->setConfig(recorder()->framing());
+    connect(recorder(), &SessionRecorder::framingChanged, m_framing, &ReceiveOptions::setConfig);
     connect(m_framing, &ReceiveOptions::framingChanged, this, [this](const Framer::Config &config) {
-        const bool wasPerRead = m_recorder->framing().mode == Framer::Mode::PerRead;
-        m_recorder->setFraming(config);
+        const bool wasPerRead = recorder()->framing().mode == Framer::Mode::PerRead;
+        recorder()->setFraming(config);
         // Framing is about telling replies apart: show the gap between frames from the moment it is turned on.
         if (wasPerRead && config.mode != Framer::Mode::PerRead && !m_log->options().showDelta) {
             RenderOptions options = m_log->options();
@@ -79,7 +113,7 @@ QWidget *SessionPage::createReceiveRow(Session *session)
     m_autoReplyToggle = new QCheckBox(tr("Auto-reply"), row);
     m_autoReplyToggle->setObjectName(QStringLiteral("autoReplyToggle"));
     m_autoReplyToggle->setAccessibleName(tr("Auto-reply"));
-    connect(m_autoReplyToggle, &QCheckBox::toggled, m_autoReply, &AutoResponder::setEnabled);
+    connect(m_autoReplyToggle, &QCheckBox::toggled, autoResponder(), &AutoResponder::setEnabled);
     m_autoReplyRules = new QToolButton(row);
     m_autoReplyRules->setText(tr("Rules…"));
     m_autoReplyRules->setAutoRaise(true);
@@ -87,9 +121,9 @@ QWidget *SessionPage::createReceiveRow(Session *session)
     m_autoReplyRules->setAccessibleName(tr("Auto-reply rules"));
     m_autoReplyRules->setToolTip(tr("Edit the rules that answer received data"));
     connect(m_autoReplyRules, &QToolButton::clicked, this, &SessionPage::editAutoReplyRules);
-    connect(m_autoReply, &AutoResponder::changed, this, &SessionPage::updateAutoReplyControls);
+    connect(autoResponder(), &AutoResponder::changed, this, &SessionPage::updateAutoReplyControls);
 
-    m_capture = new CaptureControl(&m_transcript, row);
+    m_capture = new CaptureControl(m_model->capture(), row);
     m_capture->setObjectName(QStringLiteral("captureControl"));
 
     auto separator = [row] {
@@ -114,10 +148,9 @@ QWidget *SessionPage::createReceiveRow(Session *session)
 void SessionPage::updateAutoReplyControls()
 {
     const QSignalBlocker blocker(m_autoReplyToggle);
-    m_autoReplyToggle->setChecked(m_autoReply->isEnabled());
-    const qsizetype rules = m_autoReply->rules().size();
-    QString summary = rules == 1 ? tr("1 rule") : tr("%n rules", nullptr, int(rules)); // see LogPanel's "1 byte"
-    if (m_autoReply->echo())
+    m_autoReplyToggle->setChecked(autoResponder()->isEnabled());
+    QString summary = tr("%n rule(s)", nullptr, int(autoResponder()->rules().size()));
+    if (autoResponder()->echo())
         summary = tr("%1, echo on").arg(summary);
     m_autoReplyToggle->setToolTip(tr("Answer received data automatically (%1)").arg(summary));
 }
@@ -127,67 +160,68 @@ void SessionPage::editAutoReplyRules()
     auto *dialog = new AutoReplyDialog(this);
     dialog->setObjectName(QStringLiteral("autoReplyDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setTextEncoding(m_autoReply->textEncoding());
-    dialog->setRules(m_autoReply->rules());
-    dialog->setEcho(m_autoReply->echo());
+    dialog->setTextEncoding(autoResponder()->textEncoding());
+    dialog->setRules(autoResponder()->rules());
+    dialog->setEcho(autoResponder()->echo());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_autoReply->setRules(dialog->rules());
-        m_autoReply->setEcho(dialog->echo());
+        autoResponder()->setRules(dialog->rules());
+        autoResponder()->setEcho(dialog->echo());
     });
     dialog->open();
 }
 
+void SessionPage::saveSettings(QSettings &settings) const
+{
+    saveOwnSettings(settings);
+    PageSettings::saveLog(*m_log, settings);
+    PageSettings::saveSend(*m_send, settings);
+    settings.setValue(
+        ReceiveKey, QString::fromUtf8(QJsonDocument(m_model->receiveSettings()).toJson(QJsonDocument::Compact)));
+}
+
+void SessionPage::restoreSettings(const QSettings &settings)
+{
+    restoreOwnSettings(settings);
+    // Receive settings first: switching framing on also turns the log's delta column on, which the log's own
+    // saved options may then turn off again.
+    const QJsonObject receive = QJsonDocument::fromJson(SettingsValues::text(settings, ReceiveKey).toUtf8()).object();
+    m_model->setReceiveSettings(receive);
+    PageSettings::restoreLog(*m_log, settings);
+    PageSettings::restoreSend(*m_send, settings);
+}
+
 bool SessionPage::startCapture(const QString &path, CaptureFile::Format format, bool append)
 {
-    return m_capture->startCapture(path, format, append);
+    return m_model->capture()->start(path, format, append);
 }
 
 void SessionPage::stopCapture()
 {
-    m_capture->stopCapture();
+    m_model->capture()->stop();
 }
 
 bool SessionPage::isCapturing() const
 {
-    return m_capture->isCapturing();
+    return m_model->capture()->isCapturing();
 }
 
 QString SessionPage::captureError() const
 {
-    return m_capture->errorString();
-}
-
-QJsonObject SessionPage::receiveSettings() const
-{
-    return {{QStringLiteral("framing"), ReceiveOptions::toJson(m_framing->config())},
-        {QStringLiteral("autoReply"), m_autoReply->toJson()}};
-}
-
-void SessionPage::setReceiveSettings(const QJsonObject &settings)
-{
-    m_framing->setConfig(ReceiveOptions::fromJson(settings.value(QStringLiteral("framing")).toObject()));
-    m_autoReply->fromJson(settings.value(QStringLiteral("autoReply")).toObject());
-}
-
-QJsonArray SessionPage::autoReplyRulesJson() const
-{
-    return m_autoReply->rulesJson();
-}
-
-void SessionPage::setAutoReplyRulesJson(const QJsonArray &rules)
-{
-    m_autoReply->setRulesJson(rules);
+    return m_model->capture()->errorString();
 }
 
 void SessionPage::showProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
-    label->setStyleSheet(QStringLiteral("color: #d03030;"));
+    StatusColors::mark(label, StatusColors::Error);
 }
 
 void SessionPage::showState(QLabel *label, const QString &text, bool isError)
 {
     label->setText(text);
-    label->setStyleSheet(isError ? QStringLiteral("color: #d03030; font-weight: bold;") : QString());
+    StatusColors::mark(label, isError ? StatusColors::Error : StatusColors::Normal);
+    QFont font = label->font();
+    font.setBold(isError);
+    label->setFont(font);
 }

@@ -2,9 +2,8 @@
 
 #include "log/capturefile.h"
 #include "log/transcript.h"
+#include "net/session.h"
 
-#include <QJsonArray>
-#include <QJsonObject>
 #include <QWidget>
 
 class AutoResponder;
@@ -12,29 +11,51 @@ class CaptureControl;
 class LogPanel;
 class QCheckBox;
 class QLabel;
+class QSettings;
 class QSplitter;
 class QToolButton;
 class ReceiveOptions;
 class SendPanel;
-class Session;
 class SessionRecorder;
+class TabModel;
+struct TabPreset;
 
-// What the client and server tabs share: a transcript that records the session, the receive log over it and the
-// send box under it, and what happens to received data: framing, auto-reply and capture to file (one row of
-// controls above the log). A subclass owns the session and the connection controls.
+// One tab: a view of a TabModel (its session, transcript, recorder, auto-reply, capture). The base shows what every
+// kind of tab shares: the receive log, the send box under it and the receive row above the log (framing,
+// auto-reply, capture to file). A subclass per kind of tab adds the controls that open its session (connect,
+// listen, bind) and what it shows of the peers; it knows its session only through Session and its abilities.
 class SessionPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SessionPage(QWidget *parent = nullptr);
+    // Takes the model as its child.
+    explicit SessionPage(TabModel *model, QWidget *parent = nullptr);
+    ~SessionPage() override;
 
-    Transcript *transcript() { return &m_transcript; }
+    TabModel *model() const { return m_model; }
+    Session *session() const;
+    Transcript *transcript();
     LogPanel *logPanel() const { return m_log; }
     SendPanel *sendPanel() const { return m_send; }
-    SessionRecorder *recorder() const { return m_recorder; }
-    AutoResponder *autoResponder() const { return m_autoReply; }
+    SessionRecorder *recorder() const;
+    AutoResponder *autoResponder() const;
     ReceiveOptions *receiveOptions() const { return m_framing; }
     CaptureControl *captureControl() const { return m_capture; }
+
+    // The kind of tab (a TabKinds id) and what it does, for the tab's title: "Client 192.168.1.5:502".
+    virtual QByteArray kind() const = 0;
+    virtual QString title() const = 0;
+
+    // Everything of this tab under the settings' current group: the page's own fields, then log, send box and
+    // receive options (QSettings values read back field by field, so a bad value only loses itself).
+    void saveSettings(QSettings &settings) const;
+    void restoreSettings(const QSettings &settings);
+
+    // What the command line asks of this tab: its target, and whether to open at once (checked when the command
+    // line was read).
+    virtual void applyPreset(const TabPreset &preset) = 0;
+    // Connect / listen / bind with what the controls say, or close when open.
+    virtual void toggleSession() = 0;
 
     // Capture to file (also for the command line's --capture FILE): false when the file cannot be opened, with the
     // reason in captureError().
@@ -43,35 +64,28 @@ public:
     bool isCapturing() const;
     QString captureError() const;
 
-    // Settings of the receive side, to save and restore per tab:
-    // {"framing": {ReceiveOptions::toJson}, "autoReply": {"enabled", "echo", "rules": [AutoReply::toJson]}}.
-    // Capture is not a setting: it is started anew each time.
-    QJsonObject receiveSettings() const;
-    void setReceiveSettings(const QJsonObject &settings);
-    // The auto-reply rules alone (AutoReply::toJson / fromJson).
-    QJsonArray autoReplyRulesJson() const;
-    void setAutoReplyRulesJson(const QJsonArray &rules);
-
 public Q_SLOTS:
     void editAutoReplyRules(); // opens the rules dialog (window-modal, not blocking the sockets)
 
+Q_SIGNALS:
+    void titleChanged();
+
 protected:
-    // Puts the log and the send box into the page's splitter and records the session into the transcript.
-    // The log goes into logSplitter, the send box into sendSplitter (the same splitter for the client tab).
-    void attach(Session *session, QSplitter *logSplitter, QSplitter *sendSplitter);
+    // Puts the log and the send box into the page's splitters (the same one for a page without a peer table).
+    void attach(QSplitter *logSplitter, QSplitter *sendSplitter);
+    virtual void saveOwnSettings(QSettings &settings) const = 0;
+    virtual void restoreOwnSettings(const QSettings &settings) = 0;
     // An input problem under the connection row: shown with its reason, hidden when text is empty.
     static void showProblem(QLabel *label, const QString &text);
     static void showState(QLabel *label, const QString &text, bool isError);
 
 private:
-    QWidget *createReceiveRow(Session *session);
+    QWidget *createReceiveRow();
     void updateAutoReplyControls();
 
-    Transcript m_transcript;
+    TabModel *m_model;
     LogPanel *m_log = nullptr;
     SendPanel *m_send = nullptr;
-    SessionRecorder *m_recorder = nullptr;
-    AutoResponder *m_autoReply = nullptr;
     ReceiveOptions *m_framing = nullptr;
     CaptureControl *m_capture = nullptr;
     QCheckBox *m_autoReplyToggle = nullptr;

@@ -1,133 +1,88 @@
 #include "windowsettings.h"
 
-#include "bytes/payloadjson.h"
-#include "bytes/quickcommand.h"
-#include "clientpage.h"
-#include "logpanel.h"
 #include "mainwindow.h"
-#include "sendpanel.h"
-#include "serverpage.h"
+#include "sessionpage.h"
+#include "sessiontabs.h"
 #include "settingsvalues.h"
+#include "tabkinds.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSettings>
 #include <QSplitter>
-#include <QTabWidget>
 
 namespace {
 
-const QString LogGroup = QStringLiteral("log");
-const QString SendGroup = QStringLiteral("send");
+const QString TabsArray = QStringLiteral("tabs");
+constexpr int MaxTabs = 200; // a damaged size must not make thousands of tabs
 
-void saveLog(const LogPanel &panel, QSettings &settings)
-{
-    const RenderOptions options = panel.options();
-    settings.beginGroup(LogGroup);
-    settings.setValue(QStringLiteral("view"),
-        options.view == RenderOptions::View::Hex ? QStringLiteral("hex") : QStringLiteral("text"));
-    settings.setValue(QStringLiteral("encoding"), QString::fromLatin1(options.encoding));
-    settings.setValue(QStringLiteral("timestamps"), options.timestamps);
-    settings.setValue(QStringLiteral("showPeer"), options.showPeer);
-    settings.setValue(QStringLiteral("visibleControls"), options.visibleControls);
-    settings.setValue(QStringLiteral("showDelta"), options.showDelta);
-    settings.endGroup();
-}
-
-void restoreLog(LogPanel &panel, const QSettings &settings)
-{
-    const auto key = [](const char *name) { return LogGroup + QLatin1Char('/') + QLatin1String(name); };
-    RenderOptions options = panel.options();
-    const RenderOptions defaults;
-    options.view = SettingsValues::text(settings, key("view")) == QLatin1String("hex") ? RenderOptions::View::Hex
-                                                                                       : RenderOptions::View::Text;
-    options.encoding = SettingsValues::encoding(settings, key("encoding"), defaults.encoding);
-    options.timestamps = SettingsValues::flag(settings, key("timestamps"), defaults.timestamps);
-    options.showPeer = SettingsValues::flag(settings, key("showPeer"), defaults.showPeer);
-    options.visibleControls = SettingsValues::flag(settings, key("visibleControls"), defaults.visibleControls);
-    options.showDelta = SettingsValues::flag(settings, key("showDelta"), defaults.showDelta);
-    panel.setOptions(options);
-}
-
-QJsonObject entryJson(const QString &text, const Payload::Spec &spec)
-{
-    QJsonObject object = PayloadJson::toJson(spec);
-    object.insert(QStringLiteral("text"), text);
-    return object;
-}
-
-void saveSend(const SendPanel &panel, QSettings &settings)
-{
-    settings.beginGroup(SendGroup);
-    settings.setValue(QStringLiteral("draft"),
-        QString::fromUtf8(QJsonDocument(entryJson(panel.text(), panel.spec())).toJson(QJsonDocument::Compact)));
-    QJsonArray history;
-    for (const SendPanel::HistoryEntry &entry : panel.history())
-        history.append(entryJson(entry.text, entry.spec));
-    settings.setValue(
-        QStringLiteral("history"), QString::fromUtf8(QJsonDocument(history).toJson(QJsonDocument::Compact)));
-    // The same readable format as an exported quick-commands file.
-    settings.setValue(
-        QStringLiteral("quickCommands"), QString::fromUtf8(QuickCommands::toJson(panel.quickCommandList())));
-    settings.setValue(QStringLiteral("quickCommandsVisible"), panel.isQuickCommandsVisible());
-    settings.endGroup();
-}
-
-void restoreSend(SendPanel &panel, const QSettings &settings)
-{
-    const QJsonObject draft
-        = QJsonDocument::fromJson(SettingsValues::text(settings, SendGroup + QStringLiteral("/draft")).toUtf8())
-              .object();
-    panel.setSpec(PayloadJson::fromJson(draft)); // an empty object gives the default spec
-    panel.setText(draft.value(QStringLiteral("text")).toString());
-    QList<SendPanel::HistoryEntry> history;
-    const QJsonArray stored
-        = QJsonDocument::fromJson(SettingsValues::text(settings, SendGroup + QStringLiteral("/history")).toUtf8())
-              .array();
-    for (const QJsonValue &value : stored) {
-        const QJsonObject object = value.toObject();
-        const QString text = object.value(QStringLiteral("text")).toString();
-        if (!text.isEmpty())
-            history.append({text, PayloadJson::fromJson(object)});
-    }
-    panel.setHistory(history);
-    panel.setQuickCommands(
-        QuickCommands::fromJson(SettingsValues::text(settings, SendGroup + QStringLiteral("/quickCommands")).toUtf8()));
-    panel.setQuickCommandsVisible(
-        SettingsValues::flag(settings, SendGroup + QStringLiteral("/quickCommandsVisible"), true));
-}
-
-// Framing and auto-reply rules: the page's own JSON, stored as one compact string.
-const QString ReceiveKey = QStringLiteral("receive");
-
-void saveSession(const SessionPage &page, QSettings &settings)
-{
-    saveLog(*page.logPanel(), settings);
-    saveSend(*page.sendPanel(), settings);
-    settings.setValue(
-        ReceiveKey, QString::fromUtf8(QJsonDocument(page.receiveSettings()).toJson(QJsonDocument::Compact)));
-}
-
-void restoreSession(SessionPage &page, const QSettings &settings)
-{
-    // Receive settings first: switching framing on also turns the log's delta column on, which the log's own
-    // saved options may then turn off again.
-    page.setReceiveSettings(QJsonDocument::fromJson(SettingsValues::text(settings, ReceiveKey).toUtf8()).object());
-    restoreLog(*page.logPanel(), settings);
-    restoreSend(*page.sendPanel(), settings);
-}
-
-// Splitters of the two tabs share object names (the same forms and panels), so the key names the tab too.
+// A tab's splitters are named by its form, the same in every tab of a kind: the key is within the tab's group.
 QString splitterKey(const QSplitter *splitter)
 {
-    QString page;
-    for (const QObject *o = splitter->parent(); o && page.isEmpty(); o = o->parent()) {
-        if (qobject_cast<const SessionPage *>(o))
-            page = o->objectName();
+    return QStringLiteral("splitters/") + splitter->objectName();
+}
+
+void saveTab(const SessionTabs &tabs, int index, QSettings &settings)
+{
+    const SessionPage *page = tabs.page(index);
+    settings.setValue(QStringLiteral("kind"), QString::fromLatin1(page->kind()));
+    settings.setValue(QStringLiteral("name"), tabs.customName(index));
+    settings.setValue(QStringLiteral("openAtStart"), tabs.openAtStart(index));
+    for (const QSplitter *splitter : page->findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            settings.setValue(splitterKey(splitter), splitter->saveState());
     }
-    return QStringLiteral("splitters/") + (page.isEmpty() ? QString() : page + QLatin1Char('.'))
-        + splitter->objectName();
+    page->saveSettings(settings);
+}
+
+void restoreTab(SessionTabs &tabs, SessionPage *page, const QSettings &settings)
+{
+    const int index = tabs.indexOf(page);
+    page->restoreSettings(settings);
+    tabs.setCustomName(index, SettingsValues::text(settings, QStringLiteral("name")));
+    tabs.setOpenAtStart(index, SettingsValues::flag(settings, QStringLiteral("openAtStart"), false));
+    // QSplitter::restoreState validates its blob and refuses a bad one.
+    for (QSplitter *splitter : page->findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            splitter->restoreState(settings.value(splitterKey(splitter)).toByteArray());
+    }
+}
+
+// The tabs array: a tab of an unknown kind (a newer version's, or damage) is skipped, the others are kept.
+int restoreTabs(SessionTabs &tabs, QSettings &settings)
+{
+    const int size = std::clamp(settings.beginReadArray(TabsArray), 0, MaxTabs);
+    int restored = 0;
+    for (int i = 0; i < size; ++i) {
+        settings.setArrayIndex(i);
+        const QByteArray kind = SettingsValues::text(settings, QStringLiteral("kind")).toLatin1();
+        if (!TabKinds::isKnown(kind))
+            continue;
+        if (restored == 0)
+            tabs.closeAll(); // the first readable tab replaces the defaults
+        restoreTab(tabs, tabs.addPage(kind), settings);
+        ++restored;
+    }
+    settings.endArray();
+    return restored;
+}
+
+// Settings of version 0.1, before tabs were a list: one "client" and one "server" group.
+int restoreLegacyTabs(SessionTabs &tabs, QSettings &settings)
+{
+    const QStringList groups = settings.childGroups();
+    if (!groups.contains(QStringLiteral("client")) && !groups.contains(QStringLiteral("server")))
+        return 0;
+    tabs.resetToDefaults();
+    for (SessionPage *page : tabs.pages()) {
+        const QString group = page->kind() == "tcp-client" ? QStringLiteral("client")
+            : page->kind() == "tcp-server"                 ? QStringLiteral("server")
+                                                           : QString();
+        if (group.isEmpty())
+            continue;
+        settings.beginGroup(group);
+        page->restoreSettings(settings);
+        settings.endGroup();
+    }
+    return int(tabs.count());
 }
 
 } // namespace
@@ -138,42 +93,37 @@ void save(const MainWindow &window, QSettings &settings)
 {
     settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
     settings.setValue(QStringLiteral("window/state"), window.saveState());
-    settings.setValue(QStringLiteral("window/tab"), window.tabs()->currentIndex());
-    for (const QSplitter *splitter : window.findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            settings.setValue(splitterKey(splitter), splitter->saveState());
+    const SessionTabs &tabs = *window.tabs();
+    settings.setValue(QStringLiteral("window/tab"), tabs.currentIndex());
+    // The old layout's groups would otherwise be read again by a version that still knows them.
+    settings.remove(QStringLiteral("client"));
+    settings.remove(QStringLiteral("server"));
+    settings.remove(TabsArray);
+    settings.beginWriteArray(TabsArray, int(tabs.count()));
+    for (int i = 0; i < tabs.count(); ++i) {
+        settings.setArrayIndex(i);
+        saveTab(tabs, i, settings);
     }
-    settings.beginGroup(QStringLiteral("client"));
-    window.clientPage()->saveSettings(settings);
-    saveSession(*window.clientPage(), settings);
-    settings.endGroup();
-    settings.beginGroup(QStringLiteral("server"));
-    window.serverPage()->saveSettings(settings);
-    saveSession(*window.serverPage(), settings);
-    settings.endGroup();
+    settings.endArray();
 }
 
 void restore(MainWindow &window, QSettings &settings)
 {
-    // restoreGeometry/restoreState/QSplitter::restoreState validate their blobs and refuse bad ones.
+    // restoreGeometry/restoreState validate their blobs and refuse bad ones.
     if (!window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         window.resize(1200, 760);
     window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    for (QSplitter *splitter : window.findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            splitter->restoreState(settings.value(splitterKey(splitter)).toByteArray());
-    }
-    window.tabs()->setCurrentIndex(
-        SettingsValues::number(settings, QStringLiteral("window/tab"), 0, window.tabs()->count() - 1, 0));
 
-    settings.beginGroup(QStringLiteral("client"));
-    window.clientPage()->restoreSettings(settings);
-    restoreSession(*window.clientPage(), settings);
-    settings.endGroup();
-    settings.beginGroup(QStringLiteral("server"));
-    window.serverPage()->restoreSettings(settings);
-    restoreSession(*window.serverPage(), settings);
-    settings.endGroup();
+    SessionTabs &tabs = *window.tabs();
+    if (restoreTabs(tabs, settings) == 0 && restoreLegacyTabs(tabs, settings) == 0)
+        tabs.resetToDefaults();
+    tabs.setCurrentIndex(
+        SettingsValues::number(settings, QStringLiteral("window/tab"), 0, std::max(0, int(tabs.count()) - 1), 0));
+    // Only what the user asked for, tab by tab: nothing connects by itself otherwise.
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (tabs.openAtStart(i))
+            tabs.page(i)->toggleSession();
+    }
 }
 
 } // namespace WindowSettings

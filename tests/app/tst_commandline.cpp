@@ -21,8 +21,6 @@ private Q_SLOTS:
 };
 
 namespace {
-enum TabColumn { NoTab = -1, ClientTab = 0, ServerTab = 1 };
-
 QStringList argv(const QString &line)
 {
     QStringList args {QStringLiteral("netassist")};
@@ -30,59 +28,71 @@ QStringList argv(const QString &line)
         args += line.split(QLatin1Char(' '));
     return args;
 }
+
+// One line per tab, in order: "kind host-or-address port [open] [to host:port] [join group[@iface]]...".
+QStringList describe(const LaunchOptions &options)
+{
+    QStringList tabs;
+    for (const TabPreset &tab : options.tabs) {
+        QString line = QString::fromLatin1(tab.kind) + u' '
+            + (tab.kind == "tcp-client"
+                    ? tab.host
+                    : (tab.address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : tab.address.toString()))
+            + u' ' + QString::number(tab.port);
+        if (tab.open)
+            line += QStringLiteral(" open");
+        if (!tab.toHost.isEmpty())
+            line += QStringLiteral(" to %1:%2").arg(tab.toHost).arg(tab.toPort);
+        for (const TabPreset::Group &group : tab.joins)
+            line += QStringLiteral(" join ") + group.group.toString()
+                + (group.interfaceName.isEmpty() ? QString() : u'@' + group.interfaceName);
+        tabs.append(line);
+    }
+    return tabs;
+}
 } // namespace
 
 void tst_CommandLine::presets_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::addColumn<int>("tab");
-    QTest::addColumn<bool>("hasClient");
-    QTest::addColumn<QString>("clientHost");
-    QTest::addColumn<int>("clientPort");
-    QTest::addColumn<bool>("connect");
-    QTest::addColumn<bool>("hasServer");
-    QTest::addColumn<QHostAddress>("serverAddress");
-    QTest::addColumn<int>("serverPort");
-    QTest::addColumn<bool>("listen");
+    QTest::addColumn<QStringList>("tabs");
     QTest::addColumn<QByteArray>("encoding");
     QTest::addColumn<bool>("hex");
     QTest::addColumn<QString>("capture");
 
-    const QHostAddress any(QHostAddress::Any);
     const QString none;
+    using L = QStringList;
     // clang-format off
-    QTest::newRow("nothing") << argv({})
-        << int(NoTab) << false << none << 0 << false << false << any << 0 << false << QByteArray() << false << none;
-    QTest::newRow("client ipv4") << argv("--client 192.168.1.10:502")
-        << int(ClientTab) << true << QStringLiteral("192.168.1.10") << 502 << false << false << any << 0 << false << QByteArray() << false << none;
-    QTest::newRow("client ipv6 connect") << argv("--client [::1]:8000 --connect")
-        << int(ClientTab) << true << QStringLiteral("::1") << 8000 << true << false << any << 0 << false << QByteArray() << false << none;
-    QTest::newRow("client name, = syntax") << argv("--client=example.com:80")
-        << int(ClientTab) << true << QStringLiteral("example.com") << 80 << false << false << any << 0 << false << QByteArray() << false << none;
-    QTest::newRow("server bare port") << argv("--server 8000")
-        << int(ServerTab) << false << none << 0 << false << true << any << 8000 << false << QByteArray() << false << none;
-    QTest::newRow("server :port") << argv("--server :7000")
-        << int(ServerTab) << false << none << 0 << false << true << any << 7000 << false << QByteArray() << false << none;
+    QTest::newRow("nothing") << argv({}) << L {} << QByteArray() << false << none;
+    QTest::newRow("client ipv4") << argv("--client 192.168.1.10:502") << L {"tcp-client 192.168.1.10 502"}
+        << QByteArray() << false << none;
+    QTest::newRow("client ipv6 connect") << argv("--client [::1]:8000 --connect") << L {"tcp-client ::1 8000 open"}
+        << QByteArray() << false << none;
+    QTest::newRow("client name, = syntax") << argv("--client=example.com:80") << L {"tcp-client example.com 80"}
+        << QByteArray() << false << none;
+    QTest::newRow("server bare port") << argv("--server 8000") << L {"tcp-server any 8000"} << QByteArray() << false << none;
+    QTest::newRow("server :port") << argv("--server :7000") << L {"tcp-server any 7000"} << QByteArray() << false << none;
     QTest::newRow("server loopback port 0 listen") << argv("--server 127.0.0.1:0 --listen")
-        << int(ServerTab) << false << none << 0 << false << true << QHostAddress(QHostAddress::LocalHost) << 0 << true
+        << L {"tcp-server 127.0.0.1 0 open"} << QByteArray() << false << none;
+    QTest::newRow("server 0.0.0.0 is IPv4 only") << argv("--server 0.0.0.0:8000") << L {"tcp-server 0.0.0.0 8000"}
         << QByteArray() << false << none;
-    QTest::newRow("server 0.0.0.0 is IPv4 only") << argv("--server 0.0.0.0:8000")
-        << int(ServerTab) << false << none << 0 << false << true << QHostAddress(QHostAddress::AnyIPv4) << 8000 << false
+    QTest::newRow("server ipv6") << argv("--server [::1]:9000") << L {"tcp-server ::1 9000"} << QByteArray() << false << none;
+    QTest::newRow("both, client last") << argv("--server 9000 --listen --client 127.0.0.1:9000 --connect")
+        << L {"tcp-server any 9000 open", "tcp-client 127.0.0.1 9000 open"} << QByteArray() << false << none;
+    QTest::newRow("both, server last") << argv("--client 127.0.0.1:9000 --server 9000")
+        << L {"tcp-client 127.0.0.1 9000", "tcp-server any 9000"} << QByteArray() << false << none;
+    QTest::newRow("repeated, each a tab") << argv("--client a:1 --client b:2 --server :8000 --udp :9000 --connect")
+        << L {"tcp-client a 1 open", "tcp-client b 2 open", "tcp-server any 8000", "udp any 9000 open"}
         << QByteArray() << false << none;
-    QTest::newRow("server ipv6") << argv("--server [::1]:9000")
-        << int(ServerTab) << false << none << 0 << false << true << QHostAddress(QHostAddress::LocalHostIPv6) << 9000
-        << false << QByteArray() << false << none;
-    QTest::newRow("both, client named last") << argv("--server 9000 --listen --client 127.0.0.1:9000 --connect")
-        << int(ClientTab) << true << QStringLiteral("127.0.0.1") << 9000 << true << true << any << 9000 << true << QByteArray() << false << none;
-    QTest::newRow("both, server named last") << argv("--client 127.0.0.1:9000 --server 9000")
-        << int(ServerTab) << true << QStringLiteral("127.0.0.1") << 9000 << false << true << any << 9000 << false << QByteArray() << false << none;
-    QTest::newRow("encoding, any case") << argv("--encoding gbk")
-        << int(NoTab) << false << none << 0 << false << false << any << 0 << false << QByteArray("GBK") << false << none;
-    QTest::newRow("encoding utf-8") << argv("--encoding Utf-8 --hex")
-        << int(NoTab) << false << none << 0 << false << false << any << 0 << false << QByteArray("UTF-8") << true << none;
-    QTest::newRow("capture") << argv("--server 8000 --capture /tmp/session.log")
-        << int(ServerTab) << false << none << 0 << false << true << any << 8000 << false << QByteArray() << false
-        << QStringLiteral("/tmp/session.log");
+    QTest::newRow("udp always binds") << argv("--udp 127.0.0.1:0") << L {"udp 127.0.0.1 0 open"} << QByteArray() << false << none;
+    QTest::newRow("udp target and groups") << argv("--udp 9000 --to 192.168.1.255:9001 --join 239.1.2.3 --join ff12::1234@lo")
+        << L {"udp any 9000 open to 192.168.1.255:9001 join 239.1.2.3 join ff12::1234@lo"} << QByteArray() << false << none;
+    QTest::newRow("--to belongs to the udp before it") << argv("--udp 1 --to h:2 --udp 3 --to [::1]:4")
+        << L {"udp any 1 open to h:2", "udp any 3 open to ::1:4"} << QByteArray() << false << none;
+    QTest::newRow("encoding, any case") << argv("--encoding gbk") << L {} << QByteArray("GBK") << false << none;
+    QTest::newRow("encoding utf-8") << argv("--encoding Utf-8 --hex") << L {} << QByteArray("UTF-8") << true << none;
+    QTest::newRow("capture") << argv("--server 8000 --capture /tmp/session.log") << L {"tcp-server any 8000"}
+        << QByteArray() << false << QStringLiteral("/tmp/session.log");
     // clang-format on
 }
 
@@ -94,24 +104,8 @@ void tst_CommandLine::presets()
     QCOMPARE(outcome.action, ParseOutcome::Run);
     const LaunchOptions &o = outcome.options;
 
-    QFETCH(int, tab);
-    QCOMPARE(o.tab.has_value() ? int(*o.tab) : int(NoTab), tab);
-    QFETCH(bool, hasClient);
-    QCOMPARE(o.hasClient, hasClient);
-    QFETCH(QString, clientHost);
-    QCOMPARE(o.clientHost, clientHost);
-    QFETCH(int, clientPort);
-    QCOMPARE(int(o.clientPort), clientPort);
-    QFETCH(bool, connect);
-    QCOMPARE(o.connect, connect);
-    QFETCH(bool, hasServer);
-    QCOMPARE(o.hasServer, hasServer);
-    QFETCH(QHostAddress, serverAddress);
-    QCOMPARE(o.serverAddress, serverAddress);
-    QFETCH(int, serverPort);
-    QCOMPARE(int(o.serverPort), serverPort);
-    QFETCH(bool, listen);
-    QCOMPARE(o.listen, listen);
+    QFETCH(QStringList, tabs);
+    QCOMPARE(describe(o), tabs);
     QFETCH(QByteArray, encoding);
     QCOMPARE(o.encoding, encoding);
     QFETCH(bool, hex);
@@ -153,6 +147,19 @@ void tst_CommandLine::errors_data()
     QTest::newRow("listen alone") << argv("--listen") << QStringList {"--listen needs --server"};
     QTest::newRow("listen with client") << argv("--client a:1 --listen") << QStringList {"--listen needs --server"};
 
+    QTest::newRow("udp host name") << argv("--udp localhost:9000")
+                                   << QStringList {"--udp localhost:9000", "not a host name"};
+    QTest::newRow("to without udp") << argv("--client a:1 --to b:2") << QStringList {"--to b:2", "follows the --udp"};
+    QTest::newRow("to without port") << argv("--udp 9000 --to example.com")
+                                     << QStringList {"--to example.com", "port is missing"};
+    QTest::newRow("join without udp") << argv("--join 239.1.2.3")
+                                      << QStringList {"--join 239.1.2.3", "follows the --udp"};
+    QTest::newRow("join unicast") << argv("--udp 9000 --join 10.0.0.1")
+                                  << QStringList {"--join 10.0.0.1", "not a multicast group"};
+    QTest::newRow("join unknown interface")
+        << argv("--udp 9000 --join 239.1.2.3@nosuchif0")
+        << QStringList {"--join 239.1.2.3@nosuchif0", "no network interface named \"nosuchif0\""};
+
     QTest::newRow("unknown encoding") << argv("--encoding klingon")
                                       << QStringList {"Unknown encoding \"klingon\"", "UTF-8, GBK"};
     QTest::newRow("empty capture") << QStringList {"netassist", "--capture", " "} << QStringList {"needs a file name"};
@@ -184,7 +191,8 @@ void tst_CommandLine::helpListsEveryOption()
     const ParseOutcome outcome = parseCommandLine(args);
     QCOMPARE(outcome.action, ParseOutcome::ShowHelp);
     for (const char *fragment : {"--client <HOST:PORT>", "--connect", "--server <[ADDRESS:]PORT>", "--listen",
-             "--encoding <NAME>", "GB18030", "--hex", "--capture <FILE>", "--version", "--help"})
+             "--udp <[ADDRESS:]PORT>", "--to <HOST:PORT>", "--join <GROUP[@IFACE]>", "--encoding <NAME>", "GB18030",
+             "--hex", "--capture <FILE>", "--version", "--help"})
         QVERIFY2(outcome.message.contains(QLatin1String(fragment)), fragment);
     QVERIFY(!outcome.message.contains(QLatin1String("--help-all")));
 }

@@ -1,9 +1,10 @@
 #include "autoreplydialog.h"
-#include "autoresponder.h"
 #include "log/framer.h"
 #include "log/transcript.h"
 #include "net/tcpserversession.h"
 #include "serverpage.h"
+#include "session/autoresponder.h"
+#include "session/tabmodel.h"
 #include "widgetlookup.h"
 
 #include <QCheckBox>
@@ -36,8 +37,8 @@ private:
     static quint16 startListening(ServerPage &page)
     {
         page.setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-        page.toggleListening();
-        return page.session()->serverPort();
+        page.toggleSession();
+        return page.session()->localPort();
     }
     static QByteArray readAll(QTcpSocket &socket, qsizetype expected)
     {
@@ -82,7 +83,7 @@ void tst_AutoReplyUi::ruleAnswersClient()
     b.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(a.waitForConnected(5000));
     QVERIFY(b.waitForConnected(5000));
-    QTRY_COMPARE(page.session()->clientCount(), 2);
+    QTRY_COMPARE(page.session()->peerCount(), 2);
 
     a.write("PING\n");
     QCOMPARE(readAll(a, 6), QByteArray("PONG\r\n"));
@@ -210,11 +211,11 @@ void tst_AutoReplyUi::rulesPersist()
         page.autoResponder()->setRules({rule(AutoReply::Match::Equals, QStringLiteral("a"), QStringLiteral("b"))});
         page.autoResponder()->setEcho(true);
         page.autoResponder()->setEnabled(true);
-        saved = page.receiveSettings();
-        QCOMPARE(AutoReply::fromJson(page.autoReplyRulesJson()), page.autoResponder()->rules());
+        saved = page.model()->receiveSettings();
+        QCOMPARE(AutoReply::fromJson(page.autoResponder()->rulesJson()), page.autoResponder()->rules());
     }
     ServerPage restored;
-    restored.setReceiveSettings(saved);
+    restored.model()->setReceiveSettings(saved);
     QCOMPARE(restored.autoResponder()->rules().size(), 1);
     QCOMPARE(restored.autoResponder()->rules()[0].reply, QStringLiteral("b"));
     QVERIFY(restored.autoResponder()->echo());
@@ -223,7 +224,7 @@ void tst_AutoReplyUi::rulesPersist()
     QVERIFY(toggle->isChecked());
 
     ServerPage rulesOnly;
-    rulesOnly.setAutoReplyRulesJson(
+    rulesOnly.autoResponder()->setRulesJson(
         saved.value(QStringLiteral("autoReply")).toObject().value(QStringLiteral("rules")).toArray());
     QCOMPARE(rulesOnly.autoResponder()->rules(), restored.autoResponder()->rules());
 }

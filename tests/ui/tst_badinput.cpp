@@ -137,10 +137,11 @@ void tst_BadInput::serverPortOutOfRange()
 void tst_BadInput::privilegedPortMessage()
 {
     // The suite runs as root in CI, where binding port 80 succeeds; the words for the error are checked directly.
-    const QString text = ErrorText::socket(QAbstractSocket::SocketAccessError, QStringLiteral("Permission denied"));
+    const QString text = ErrorText::session(
+        SessionError::fromSocket(QAbstractSocket::SocketAccessError, QStringLiteral("Permission denied")));
     QVERIFY2(text.contains(QStringLiteral("1024")), qPrintable(text));
     QVERIFY2(
-        ErrorText::socket(QAbstractSocket::AddressInUseError).contains(QStringLiteral("in use")), "busy port wording");
+        ErrorText::session(SessionError::Kind::AddressInUse).contains(QStringLiteral("in use")), "busy port wording");
 }
 
 QTEST_MAIN(tst_BadInput)

@@ -32,7 +32,7 @@ private:
     static QTcpSocket *connectPage(ClientPage &page, QTcpServer &server)
     {
         page.setTarget(QStringLiteral("127.0.0.1"), server.serverPort());
-        page.toggleConnection();
+        page.toggleSession();
         // The connection completes in the event loop.
         if (!QTest::qWaitFor([&server] { return server.hasPendingConnections(); }, 5000))
             return nullptr;
@@ -55,7 +55,9 @@ void tst_CaptureUi::widgetsAreNamed()
     FIND(QLabel, status, &page, "captureStatus");
     QCOMPARE(toggle->accessibleName(), QStringLiteral("Capture to file"));
     QVERIFY(!toggle->toolTip().isEmpty());
-    QCOMPARE(status->accessibleName(), QStringLiteral("Capture status"));
+    // A value label: assistive technology reads what it says; the description says what it is.
+    QVERIFY(status->accessibleName().isEmpty());
+    QCOMPARE(status->accessibleDescription(), QStringLiteral("Capture status"));
 }
 
 void tst_CaptureUi::rawRxHoldsExactlyTheReceivedBytes()
@@ -145,10 +147,12 @@ void tst_CaptureUi::writeErrorStopsCapture()
     FIND(QLabel, status, &page, "captureStatus");
     QVERIFY(!toggle->isChecked());
     QVERIFY2(status->text().startsWith(QStringLiteral("Capture to /dev/full stopped: ")), qPrintable(status->text()));
-    // The reason is in the log too, as a note after the record that could not be written.
+    // The reason is in the log too, as an event after the record that could not be written.
     const Record &note = page.transcript()->at(page.transcript()->size() - 1);
-    QCOMPARE(note.event, EventKind::Note);
-    QCOMPARE(QString::fromUtf8(note.data), status->text());
+    QCOMPARE(note.event, EventKind::CaptureFailed);
+    QCOMPARE(page.transcript()->peerName(note.peer), QStringLiteral("/dev/full"));
+    QVERIFY(!note.data.isEmpty());
+    QVERIFY2(status->text().endsWith(QString::fromUtf8(note.data)), qPrintable(status->text()));
     auto *box = page.findChild<QMessageBox *>(QStringLiteral("captureError"));
     QVERIFY(box);
     QCOMPARE(box->text(), status->text());

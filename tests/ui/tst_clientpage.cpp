@@ -60,8 +60,8 @@ void tst_ClientPage::connectsAndShowsEndpoints()
     FIND(QLabel, state, &page, "clientState");
     FIND(QLabel, endpoints, &page, "clientEndpoints");
     FIND(QPushButton, connectButton, &page, "clientConnect");
-    QTRY_COMPARE(state->text(), QStringLiteral("Connected"));
     const QString peerText = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+    QTRY_COMPARE(state->text(), QStringLiteral("Connected to ") + peerText);
     const QString localText = QStringLiteral("127.0.0.1:%1").arg(peer->peerPort());
     QVERIFY2(endpoints->text().contains(QStringLiteral("Peer ") + peerText), qPrintable(endpoints->text()));
     QVERIFY2(endpoints->text().contains(QStringLiteral("Local ") + localText), qPrintable(endpoints->text()));

@@ -1,10 +1,10 @@
 #include "clientpage.h"
-#include "clienttablemodel.h"
 #include "log/transcript.h"
 #include "logpanel.h"
 #include "logview.h"
 #include "net/tcpclientsession.h"
 #include "net/tcpserversession.h"
+#include "peertablemodel.h"
 #include "serverpage.h"
 
 #include <QCryptographicHash>
@@ -181,7 +181,7 @@ void tst_Flood::clientCountsEveryByte()
         receivedBytes += data.size();
     });
     page.setTarget(QStringLiteral("127.0.0.1"), ntohs(address.sin_port));
-    page.toggleConnection();
+    page.toggleSession();
     // Long timeout: 64 MB through the UI in a Debug or sanitizer build on a loaded 2-core machine.
     QTRY_COMPARE_WITH_TIMEOUT(page.transcript()->counters().rxBytes, Total, 240000);
     QTRY_COMPARE(page.session()->state(), Session::State::Idle); // the sender closed after its last byte
@@ -227,8 +227,8 @@ void tst_Flood::serverCountsEveryClient()
     page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&page));
     page.setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-    page.toggleListening();
-    const quint16 port = page.session()->serverPort();
+    page.toggleSession();
+    const quint16 port = page.session()->localPort();
     QVERIFY(port != 0);
 
     for (int i = 0; i < Clients; ++i) {
@@ -250,7 +250,7 @@ void tst_Flood::serverCountsEveryClient()
             ::close(fd);
         });
     }
-    QTRY_COMPARE_WITH_TIMEOUT(page.session()->clientCount(), Clients, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.session()->peerCount(), Clients, 30000);
     go = true;
     QTRY_COMPARE_WITH_TIMEOUT(page.transcript()->counters().rxBytes, total, 240000);
 
@@ -259,7 +259,7 @@ void tst_Flood::serverCountsEveryClient()
         clientOfEndpoint.insert(QStringLiteral("127.0.0.1:%1").arg(localPorts[size_t(i)].load()), i);
     QCOMPARE(clientOfEndpoint.size(), Clients);
 
-    ClientTableModel *table = page.clientModel();
+    PeerTableModel *table = page.clientModel();
     table->flush();
     QCOMPARE(table->rowCount(), Clients);
     for (int row = 0; row < Clients; ++row) {
@@ -269,7 +269,7 @@ void tst_Flood::serverCountsEveryClient()
         QCOMPARE(sent[size_t(client)].load(), sizeOf(client));
         QCOMPARE(info.rxBytes, sizeOf(client));
         QCOMPARE(
-            table->data(table->index(row, ClientTableModel::RxColumn)).toString(), QLocale().toString(sizeOf(client)));
+            table->data(table->index(row, PeerTableModel::RxColumn)).toString(), QLocale().toString(sizeOf(client)));
     }
 
     const Transcript *transcript = page.transcript();
@@ -281,10 +281,10 @@ void tst_Flood::serverCountsEveryClient()
     if (QTest::currentTestFailed())
         return;
 
-    page.toggleListening(); // closes every client: their threads see EOF and end
+    page.toggleSession(); // closes every client: their threads see EOF and end
     for (std::thread &thread : threads)
         thread.join();
-    QCOMPARE(page.session()->clientCount(), 0);
+    QCOMPARE(page.session()->peerCount(), 0);
     QCOMPARE(transcript->counters().rxBytes, total);
 }
 

@@ -1,8 +1,10 @@
 #include "clientpage.h"
+#include "log/logjson.h"
 #include "log/sessionrecorder.h"
 #include "logpanel.h"
 #include "logview.h"
 #include "receiveoptions.h"
+#include "session/tabmodel.h"
 #include "widgetlookup.h"
 
 #include <QComboBox>
@@ -207,15 +209,16 @@ void tst_FramingUi::settingsRoundTrip()
     config.delimiter = QByteArray("\x03", 1);
     config.gapMs = 75;
     config.length = 12;
-    QJsonObject settings = page.receiveSettings();
-    settings.insert(QStringLiteral("framing"), ReceiveOptions::toJson(config));
-    page.setReceiveSettings(settings);
+    QJsonObject settings = page.model()->receiveSettings();
+    settings.insert(QStringLiteral("framing"), FramingJson::toJson(config));
+    page.model()->setReceiveSettings(settings);
     QCOMPARE(page.recorder()->framing(), config);
     FIND(QComboBox, mode, &page, "framingMode");
     FIND(QLineEdit, custom, &page, "framingDelimiterHex");
     QCOMPARE(mode->currentData().toInt(), int(Framer::Mode::Delimiter));
     QCOMPARE(custom->text(), QStringLiteral("03"));
-    QCOMPARE(ReceiveOptions::fromJson(page.receiveSettings().value(QStringLiteral("framing")).toObject()), config);
+    QCOMPARE(
+        FramingJson::fromJson(page.model()->receiveSettings().value(QStringLiteral("framing")).toObject()), config);
 }
 
 QTEST_MAIN(tst_FramingUi)

@@ -49,17 +49,17 @@ void tst_Integrity::bothWays()
     QTemporaryDir dir;
     ServerPage server;
     server.setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-    server.toggleListening();
-    QVERIFY(server.session()->serverPort() != 0);
+    server.toggleSession();
+    QVERIFY(server.session()->localPort() != 0);
     const QString capturePath = dir.filePath(QStringLiteral("server-rx.bin"));
     QVERIFY2(server.startCapture(capturePath, CaptureFile::Format::RawRx), qPrintable(server.captureError()));
 
     ClientPage client;
-    client.setTarget(QStringLiteral("127.0.0.1"), server.session()->serverPort());
-    client.toggleConnection();
+    client.setTarget(QStringLiteral("127.0.0.1"), server.session()->localPort());
+    client.toggleSession();
     // Connecting and accepting happen in the event loop.
     QTRY_COMPARE(client.session()->state(), Session::State::Open);
-    QTRY_COMPARE(server.session()->clientCount(), 1);
+    QTRY_COMPARE(server.session()->peerCount(), 1);
 
     // Client -> server, in 1 MiB writes as a fast sender would.
     for (qsizetype offset = 0; offset < size; offset += 1 << 20)

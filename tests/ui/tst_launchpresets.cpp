@@ -1,16 +1,14 @@
-#include "clientpage.h"
 #include "commandline.h"
 #include "launchpresets.h"
 #include "logpanel.h"
-#include "mainwindow.h"
-#include "net/tcpclientsession.h"
-#include "net/tcpserversession.h"
+#include "pagelookup.h"
 #include "sendpanel.h"
-#include "serverpage.h"
+#include "sessiontabs.h"
 
-#include <QTabWidget>
+#include <QNetworkDatagram>
 #include <QTcpServer>
 #include <QTest>
+#include <QUdpSocket>
 
 // What the command line's presets do to a real window: the same window a user gets from
 // `netassist --server 8000 --listen --encoding GBK --hex`.
@@ -20,37 +18,55 @@ class tst_LaunchPresets : public QObject
 
 private Q_SLOTS:
     void nothingChangesWithoutOptions();
-    void encodingAndHexOnBothTabs();
-    void showsTheNamedTab_data();
-    void showsTheNamedTab();
+    void encodingAndHexOnEveryTab();
+    void showsTheLastPresetsTab();
+    void eachPresetTakesATabOfItsKind();
     void listens();
     void connects();
+    void udpBindsAndTargets();
     void clientTalksToServerPreset();
 };
+
+namespace {
+LaunchOptions parsed(const QString &line)
+{
+    QStringList args {QStringLiteral("netassist")};
+    args += line.split(QLatin1Char(' '));
+    const ParseOutcome outcome = parseCommandLine(args);
+    if (outcome.action != ParseOutcome::Run)
+        qWarning("%s", qPrintable(outcome.message));
+    return outcome.options;
+}
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+} // namespace
 
 void tst_LaunchPresets::nothingChangesWithoutOptions()
 {
     MainWindow window;
-    const RenderOptions log = window.clientPage()->logPanel()->options();
-    const Payload::Spec spec = window.serverPage()->sendPanel()->spec();
+    const RenderOptions log = clientPageOf(window)->logPanel()->options();
+    const Payload::Spec spec = serverPageOf(window)->sendPanel()->spec();
     const int tab = window.tabs()->currentIndex();
+    const qsizetype tabs = window.pages().size();
     applyLaunchOptions(window, LaunchOptions());
-    QCOMPARE(window.clientPage()->logPanel()->options(), log);
-    QCOMPARE(window.serverPage()->sendPanel()->spec(), spec);
+    QCOMPARE(clientPageOf(window)->logPanel()->options(), log);
+    QCOMPARE(serverPageOf(window)->sendPanel()->spec(), spec);
     QCOMPARE(window.tabs()->currentIndex(), tab);
-    QCOMPARE(window.clientPage()->session()->state(), Session::State::Idle);
-    QCOMPARE(window.serverPage()->session()->state(), Session::State::Idle);
+    QCOMPARE(window.pages().size(), tabs);
+    for (const SessionPage *page : window.pages())
+        QCOMPARE(page->session()->state(), Session::State::Idle);
 }
 
-void tst_LaunchPresets::encodingAndHexOnBothTabs()
+void tst_LaunchPresets::encodingAndHexOnEveryTab()
 {
     MainWindow window;
-    LaunchOptions options;
-    options.encoding = "GBK";
-    options.hex = true;
-    applyLaunchOptions(window, options);
-    for (SessionPage *page :
-        {static_cast<SessionPage *>(window.clientPage()), static_cast<SessionPage *>(window.serverPage())}) {
+    applyLaunchOptions(window, parsed(QStringLiteral("--encoding GBK --hex")));
+    QCOMPARE(window.pages().size(), 3);
+    for (SessionPage *page : window.pages()) {
         QCOMPARE(page->logPanel()->options().encoding, QByteArray("GBK"));
         QCOMPARE(page->logPanel()->options().view, RenderOptions::View::Hex);
         QCOMPARE(page->sendPanel()->spec().encoding, QByteArray("GBK"));
@@ -58,40 +74,44 @@ void tst_LaunchPresets::encodingAndHexOnBothTabs()
     }
 }
 
-void tst_LaunchPresets::showsTheNamedTab_data()
+void tst_LaunchPresets::showsTheLastPresetsTab()
 {
-    QTest::addColumn<int>("tab");
-    QTest::newRow("client") << int(LaunchOptions::Tab::Client);
-    QTest::newRow("server") << int(LaunchOptions::Tab::Server);
+    MainWindow window;
+    window.tabs()->setCurrentWidget(clientPageOf(window));
+    applyLaunchOptions(window, parsed(QStringLiteral("--client 127.0.0.1:9 --server 9000")));
+    QCOMPARE(window.tabs()->currentWidget(), serverPageOf(window));
+    applyLaunchOptions(window, parsed(QStringLiteral("--server 9000 --client 127.0.0.1:9")));
+    QCOMPARE(window.tabs()->currentWidget(), clientPageOf(window));
 }
 
-void tst_LaunchPresets::showsTheNamedTab()
+void tst_LaunchPresets::eachPresetTakesATabOfItsKind()
 {
-    QFETCH(int, tab);
     MainWindow window;
-    // Start on the other tab, so that the preset has to switch.
-    window.tabs()->setCurrentWidget(
-        tab == int(LaunchOptions::Tab::Client) ? static_cast<QWidget *>(window.serverPage()) : window.clientPage());
-    LaunchOptions options;
-    options.tab = LaunchOptions::Tab(tab);
+    const LaunchOptions options
+        = parsed(QStringLiteral("--client 10.0.0.1:1 --client 10.0.0.2:2 --server :8000 --udp 127.0.0.1:0"));
     applyLaunchOptions(window, options);
-    QWidget *expected
-        = tab == int(LaunchOptions::Tab::Client) ? static_cast<QWidget *>(window.clientPage()) : window.serverPage();
-    QCOMPARE(window.tabs()->currentWidget(), expected);
+    // The window's own client, server and UDP tabs are taken first; the second client gets a new tab.
+    const QList<SessionPage *> pages = window.pages();
+    QCOMPARE(pages.size(), 4);
+    QStringList titles;
+    for (const SessionPage *page : pages)
+        titles << page->title();
+    QCOMPARE(titles.at(0), QStringLiteral("Client 10.0.0.1:1"));
+    QCOMPARE(titles.at(1), QStringLiteral("Server :8000"));
+    QVERIFY2(titles.at(2).startsWith(QStringLiteral("UDP 127.0.0.1:")), qPrintable(titles.at(2)));
+    QCOMPARE(titles.at(3), QStringLiteral("Client 10.0.0.2:2"));
+    QCOMPARE(window.tabs()->currentWidget(), pages.at(2)); // the last preset was --udp
+    QCOMPARE(pages.at(2)->session()->state(), Session::State::Open); // a UDP tab binds at once
+    QCOMPARE(pages.at(0)->session()->state(), Session::State::Idle); // no --connect
 }
 
 void tst_LaunchPresets::listens()
 {
     MainWindow window;
-    LaunchOptions options;
-    options.hasServer = true;
-    options.serverAddress = QHostAddress(QHostAddress::LocalHost);
-    options.serverPort = 0;
-    options.listen = true;
-    applyLaunchOptions(window, options);
+    applyLaunchOptions(window, parsed(QStringLiteral("--server 127.0.0.1:0 --listen")));
     // Listening is immediate (QTcpServer::listen binds synchronously).
-    QCOMPARE(window.serverPage()->session()->state(), Session::State::Open);
-    QVERIFY(window.serverPage()->session()->serverPort() != 0);
+    QCOMPARE(serverPageOf(window)->session()->state(), Session::State::Open);
+    QVERIFY(serverPageOf(window)->session()->localPort() != 0);
 }
 
 void tst_LaunchPresets::connects()
@@ -99,41 +119,38 @@ void tst_LaunchPresets::connects()
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     MainWindow window;
-    LaunchOptions options;
-    options.hasClient = true;
-    options.clientHost = QStringLiteral("127.0.0.1");
-    options.clientPort = server.serverPort();
-    options.connect = true;
-    applyLaunchOptions(window, options);
+    applyLaunchOptions(window, parsed(QStringLiteral("--client 127.0.0.1:%1 --connect").arg(server.serverPort())));
     // The connection completes in the event loop.
     QTRY_VERIFY(server.hasPendingConnections());
-    QTRY_COMPARE(window.clientPage()->session()->state(), Session::State::Open);
+    QTRY_COMPARE(clientPageOf(window)->session()->state(), Session::State::Open);
+}
+
+void tst_LaunchPresets::udpBindsAndTargets()
+{
+    QUdpSocket peer;
+    QVERIFY(peer.bind(QHostAddress::LocalHost, 0));
+    MainWindow window;
+    applyLaunchOptions(window, parsed(QStringLiteral("--udp 127.0.0.1:0 --to 127.0.0.1:%1").arg(peer.localPort())));
+    UdpPage *page = udpPageOf(window);
+    QCOMPARE(page->session()->state(), Session::State::Open);
+    // The target is the one the send box sends to.
+    page->sendPanel()->setText(QStringLiteral("ping"));
+    page->sendPanel()->send();
+    QTRY_VERIFY(peer.hasPendingDatagrams());
+    QCOMPARE(peer.receiveDatagram().data(), QByteArray("ping"));
 }
 
 void tst_LaunchPresets::clientTalksToServerPreset()
 {
     // `--server P --listen --client 127.0.0.1:P --connect`: a self-test loop in one window. P must be known before
     // applying, so ask the system for a free port and release it (the race with another program is remote).
-    quint16 port = 0;
-    {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        port = probe.serverPort();
-    }
+    const quint16 port = freePort();
+    QVERIFY(port != 0);
     MainWindow window;
-    LaunchOptions options;
-    options.hasServer = true;
-    options.serverAddress = QHostAddress(QHostAddress::LocalHost);
-    options.serverPort = port;
-    options.listen = true;
-    options.hasClient = true;
-    options.clientHost = QStringLiteral("127.0.0.1");
-    options.clientPort = port;
-    options.connect = true;
-    options.tab = LaunchOptions::Tab::Client;
-    applyLaunchOptions(window, options);
-    QTRY_COMPARE(window.clientPage()->session()->state(), Session::State::Open);
-    QTRY_COMPARE(window.serverPage()->session()->peers().size(), 1);
+    applyLaunchOptions(
+        window, parsed(QStringLiteral("--client 127.0.0.1:%1 --connect --server 127.0.0.1:%1 --listen").arg(port)));
+    QTRY_COMPARE(clientPageOf(window)->session()->state(), Session::State::Open);
+    QTRY_COMPARE(serverPageOf(window)->session()->peers().size(), 1);
 }
 
 QTEST_MAIN(tst_LaunchPresets)

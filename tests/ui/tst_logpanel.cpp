@@ -26,6 +26,8 @@ private Q_SLOTS:
     void autoScrollAndPauseFollowView();
     void eventTexts_data();
     void eventTexts();
+    void errorsInWords_data();
+    void errorsInWords();
     void hexByteCount();
     void clearEmptiesLog();
     void countersAndReset();
@@ -182,7 +184,17 @@ void tst_LogPanel::eventTexts_data()
     QTest::newRow("connected") << EventKind::Connected << QString() << QStringLiteral("Connected: %1").arg(ep);
     QTest::newRow("disconnected") << EventKind::Disconnected << QString() << QStringLiteral("Disconnected: %1").arg(ep);
     QTest::newRow("listening") << EventKind::Listening << QString() << QStringLiteral("Listening on %1").arg(ep);
-    QTest::newRow("stopped") << EventKind::Stopped << QString() << QStringLiteral("Stopped listening");
+    QTest::newRow("stopped") << EventKind::Stopped << QString() << QStringLiteral("Stopped listening on %1").arg(ep);
+    QTest::newRow("bound") << EventKind::Bound << QString() << QStringLiteral("Bound to %1").arg(ep);
+    QTest::newRow("unbound") << EventKind::Unbound << QString() << QStringLiteral("Unbound from %1").arg(ep);
+    QTest::newRow("joined") << EventKind::Joined << QString() << QStringLiteral("Joined multicast group %1").arg(ep);
+    QTest::newRow("joined on") << EventKind::Joined << QStringLiteral("eth0")
+                               << QStringLiteral("Joined multicast group %1 on eth0").arg(ep);
+    QTest::newRow("left") << EventKind::Left << QString() << QStringLiteral("Left multicast group %1").arg(ep);
+    QTest::newRow("new peer") << EventKind::NewPeer << QString() << QStringLiteral("New peer: %1").arg(ep);
+    QTest::newRow("peer gone") << EventKind::PeerGone << QString() << QStringLiteral("Peer left the table: %1").arg(ep);
+    QTest::newRow("capture failed") << EventKind::CaptureFailed << QStringLiteral("No space left on device")
+                                    << QStringLiteral("Capture to %1 stopped: No space left on device").arg(ep);
     QTest::newRow("error") << EventKind::Error << QStringLiteral("Connection refused")
                            << QStringLiteral("Error: Connection refused (%1)").arg(ep);
     QTest::newRow("refused") << EventKind::Refused << QString()
@@ -200,6 +212,36 @@ void tst_LogPanel::eventTexts()
     plainHeaders(panel);
     t.appendEvent(kind, QStringLiteral("127.0.0.1:5000"), detail);
     QTRY_COMPARE(panel.view()->rowCount(), 1); // rows appear at the view's next coalesced sync
+    QCOMPARE(panel.view()->allText(), QStringLiteral("**  ") + expected);
+}
+
+void tst_LogPanel::errorsInWords_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("expected");
+    using Kind = SessionError::Kind;
+    QTest::newRow("refused") << int(Kind::Refused) << QStringLiteral("Connection refused")
+                             << QStringLiteral("Error: Connection refused: nothing is listening on that port. (a:1)");
+    QTest::newRow("timeout, no detail") << int(
+        Kind::TimedOut) << QString() << QStringLiteral("Error: Connection timed out: the host did not answer. (a:1)");
+    QTest::newRow("port unreachable") << int(Kind::PortUnreachable) << QString()
+                                      << QString::fromUtf8("Error: Nothing is listening at that address and port (the "
+                                                           "host answered \"port unreachable\"). (a:1)");
+    QTest::newRow("other keeps the detail") << int(Kind::Other) << QStringLiteral("Weird thing")
+                                            << QStringLiteral("Error: Network error: Weird thing (a:1)");
+}
+
+void tst_LogPanel::errorsInWords()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, detail);
+    QFETCH(QString, expected);
+    Transcript t;
+    LogPanel panel(&t);
+    plainHeaders(panel);
+    t.appendError(QStringLiteral("a:1"), {SessionError::Kind(kind), detail});
+    QTRY_COMPARE(panel.view()->rowCount(), 1);
     QCOMPARE(panel.view()->allText(), QStringLiteral("**  ") + expected);
 }
 

@@ -291,12 +291,12 @@ void tst_LogSearch::clientFilterInServerTab()
 {
     ServerPage page;
     page.setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
-    page.toggleListening();
+    page.toggleSession();
     QTcpSocket a;
     QTcpSocket b;
-    a.connectToHost(QHostAddress::LocalHost, page.session()->serverPort());
+    a.connectToHost(QHostAddress::LocalHost, page.session()->localPort());
     QVERIFY(a.waitForConnected(5000));
-    b.connectToHost(QHostAddress::LocalHost, page.session()->serverPort());
+    b.connectToHost(QHostAddress::LocalHost, page.session()->localPort());
     QVERIFY(b.waitForConnected(5000));
     a.write("from a");
     b.write("from b");
@@ -315,7 +315,7 @@ void tst_LogSearch::clientFilterInServerTab()
 
     // While the bar is open, a client that connects is listed as it arrives.
     QTcpSocket c;
-    c.connectToHost(QHostAddress::LocalHost, page.session()->serverPort());
+    c.connectToHost(QHostAddress::LocalHost, page.session()->localPort());
     QVERIFY(c.waitForConnected(5000));
     QTRY_COMPARE(peer->count(), 4);
     QCOMPARE(peer->itemText(3), QStringLiteral("127.0.0.1:%1").arg(c.localPort()));

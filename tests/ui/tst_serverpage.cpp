@@ -1,6 +1,6 @@
-#include "clienttablemodel.h"
 #include "logview.h"
 #include "net/tcpserversession.h"
+#include "peertablemodel.h"
 #include "serverpage.h"
 #include "widgetlookup.h"
 
@@ -36,7 +36,7 @@ quint16 startListening(ServerPage &page)
     if (!listen)
         return 0;
     QTest::mouseClick(listen, Qt::LeftButton);
-    return page.session()->serverPort();
+    return page.session()->localPort();
 }
 } // namespace
 
@@ -76,7 +76,7 @@ void tst_ServerPage::tableTargetsAndDisconnects()
     QTRY_COMPARE(table->model()->rowCount(), 3);
     QStringList shown;
     for (int row = 0; row < 3; ++row)
-        shown << table->model()->index(row, ClientTableModel::PeerColumn).data().toString();
+        shown << table->model()->index(row, PeerTableModel::PeerColumn).data().toString();
     for (const auto &client : clients)
         QVERIFY2(shown.contains(QStringLiteral("127.0.0.1:%1").arg(client->localPort())), qPrintable(shown.join(u' ')));
 

@@ -274,7 +274,7 @@ void tst_TimedSend::modbusPollThroughTheClientPage()
     QVERIFY(device.listen());
     ClientPage page;
     page.setTarget(QStringLiteral("127.0.0.1"), device.server.serverPort());
-    page.toggleConnection();
+    page.toggleSession();
     QTRY_COMPARE(page.session()->state(), Session::State::Open);
     QVERIFY(device.accept());
 

@@ -1,7 +1,5 @@
-#include "clientpage.h"
 #include "language.h"
-#include "mainwindow.h"
-#include "serverpage.h"
+#include "pagelookup.h"
 #include "widgetlookup.h"
 
 #include <QFile>
@@ -9,24 +7,37 @@
 #include <QTabWidget>
 #include <QTest>
 
-// The zh_CN translation is embedded, loads, reaches the widgets, and is complete.
+// The zh_CN translation is embedded, loads, reaches the widgets, and is complete; so is the English one, which holds
+// only plural forms.
 class tst_Translation : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void tsFileHasNoUnfinishedEntries_data();
     void tsFileHasNoUnfinishedEntries();
     void chineseReachesTheWidgets();
 };
 
+void tst_Translation::tsFileHasNoUnfinishedEntries_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("atLeast"); // messages: every string, or (English) every plural
+    QTest::newRow("zh_CN") << QStringLiteral("netassist_zh_CN.ts") << 500;
+    QTest::newRow("en plurals") << QStringLiteral("netassist_en.ts") << 5;
+}
+
 void tst_Translation::tsFileHasNoUnfinishedEntries()
 {
+    QFETCH(QString, file);
+    QFETCH(int, atLeast);
     const QString source = qEnvironmentVariable("NETASSIST_SOURCE_DIR");
     QVERIFY2(!source.isEmpty(), "ctest sets NETASSIST_SOURCE_DIR");
-    QFile ts(source + QStringLiteral("/translations/netassist_zh_CN.ts"));
+    QFile ts(source + QStringLiteral("/translations/") + file);
     QVERIFY(ts.open(QIODevice::ReadOnly));
     const QByteArray text = ts.readAll();
-    QVERIFY(text.count("<message") > 100);
+    QVERIFY(text.count("<message") >= atLeast);
+    QCOMPARE(text.count("<numerusform></numerusform>"), 0);
     QCOMPARE(text.count("type=\"unfinished\""), 0);
     QCOMPARE(text.count("<translation></translation>"), 0);
 }
@@ -35,13 +46,16 @@ void tst_Translation::chineseReachesTheWidgets()
 {
     QCOMPARE(Language::install(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
     MainWindow window;
-    QCOMPARE(window.tabs()->tabText(0), QString::fromUtf8("TCP 客户端(&C)"));
-    QCOMPARE(window.tabs()->tabText(1), QString::fromUtf8("TCP 服务器(&S)"));
-    FIND(QPushButton, connectButton, window.clientPage(), "clientConnect");
+    QCOMPARE(window.tabs()->tabText(0), QString::fromUtf8("客户端 127.0.0.1:8000"));
+    QCOMPARE(window.tabs()->tabText(1), QString::fromUtf8("服务器 :8000"));
+    QCOMPARE(window.tabs()->tabText(2), QString::fromUtf8("UDP :9000"));
+    FIND(QPushButton, bind, udpPageOf(window), "udpBind");
+    QCOMPARE(bind->text(), QString::fromUtf8("绑定(&B)"));
+    FIND(QPushButton, connectButton, clientPageOf(window), "clientConnect");
     QCOMPARE(connectButton->text(), QString::fromUtf8("连接(&C)"));
-    FIND(QPushButton, sendButton, window.clientPage(), "sendButton");
+    FIND(QPushButton, sendButton, clientPageOf(window), "sendButton");
     QCOMPARE(sendButton->text(), QString::fromUtf8("发送(&S)"));
-    FIND(QPushButton, listen, window.serverPage(), "serverListen");
+    FIND(QPushButton, listen, serverPageOf(window), "serverListen");
     QVERIFY2(listen->text().contains(QString::fromUtf8("监听")), qPrintable(listen->text()));
 }
 

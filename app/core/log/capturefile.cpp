@@ -108,6 +108,10 @@ QByteArray CaptureFile::textLine(const Record &record, const QString &peerName, 
     line.append(' ');
     line.append(peerName.isEmpty() ? QByteArray("-") : escaped(peerName).toUtf8());
     if (record.direction == Direction::Event) {
+        if (record.event == EventKind::Error && record.error != SessionError::Kind::None) {
+            line.append(' ');
+            line.append(SessionError::id(record.error));
+        }
         if (!record.data.isEmpty()) {
             line.append(' ');
             line.append(escaped(QString::fromUtf8(record.data)).toUtf8());
@@ -142,6 +146,20 @@ QByteArray CaptureFile::eventId(EventKind kind)
         return "refused";
     case EventKind::Note:
         return "note";
+    case EventKind::Bound:
+        return "bound";
+    case EventKind::Unbound:
+        return "unbound";
+    case EventKind::Joined:
+        return "joined";
+    case EventKind::Left:
+        return "left";
+    case EventKind::NewPeer:
+        return "new-peer";
+    case EventKind::PeerGone:
+        return "peer-gone";
+    case EventKind::CaptureFailed:
+        return "capture-failed";
     }
     return "none";
 }

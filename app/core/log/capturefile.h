@@ -13,14 +13,15 @@
 // Text format: one UTF-8 line per record, "\n" ended, fields separated by one space, so grep/awk can pick columns:
 //   2026-11-25 12:00:00.123 RX 127.0.0.1:5000 48 65 6C 6C 6F 0D 0A | Hello\r\n
 //   2026-11-25 12:00:00.456 EVENT connected 127.0.0.1:5000
-//   2026-11-25 12:00:01.000 EVENT error 127.0.0.1:5000 Connection refused
+//   2026-11-25 12:00:01.000 EVENT error 127.0.0.1:5000 refused Connection refused
 // - local date and time with milliseconds;
 // - RX, TX or EVENT; an event's kind is its eventId() ("connected", "error", ...);
 // - the peer as given, or "-" when there is none;
 // - data records: the bytes in upper-case hex separated by spaces, then " | " (hex never holds '|'), then the bytes
 //   decoded with the chosen encoding (invalid bytes become U+FFFD), with \ written as \\, CR LF TAB as \r \n \t and
 //   the other control characters (below U+0020, U+007F) as \xNN, so a record is always exactly one line;
-// - events: the detail text escaped the same way, after one space, if there is one.
+// - events: an error's kind (SessionError::id), then the detail text escaped the same way, after one space, if there
+//   is one.
 // RawRx / RawTx: the received (sent) bytes exactly as they were, nothing else: a capture of one direction of the
 // stream for another tool.
 class CaptureFile

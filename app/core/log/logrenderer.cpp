@@ -265,8 +265,12 @@ QString LogRenderer::header(const Record &record) const
         out += m_labels.event;
         break;
     }
-    if (m_options.showPeer && record.peer != 0)
+    if (m_options.showPeer && record.peer != 0) {
         out += u' ' + m_transcript->peerName(record.peer);
+        // Whether a datagram came to our address, a broadcast or a group is part of what it says.
+        if ((record.flags & Record::Datagram) && record.direction == Direction::Rx && record.local != 0)
+            out += QStringLiteral(" \u2192 ") + m_transcript->peerName(record.local);
+    }
     if (m_options.showDelta && record.direction != Direction::Event && record.prevInStream >= 0) {
         // One lookup by seq, O(1): cheap enough for every header drawn.
         if (const Record *previous = m_transcript->bySeq(record.prevInStream)) {

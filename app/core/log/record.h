@@ -1,21 +1,31 @@
 #pragma once
 
+#include "net/sessionerror.h"
+
 #include <QByteArray>
 #include <QtGlobal>
 
 enum class Direction : quint8 { Rx, Tx, Event };
 
-// What a connection event was; the words for it are the UI's (tr()), the core keeps only the kind.
+// What an event was; the words for it are the UI's (tr()), the core keeps only the kind. The record's peer is the
+// endpoint named in each comment; detail is the record's data (UTF-8).
 enum class EventKind : quint8 {
     None, // RX/TX data records
-    Connecting, // client: connecting to peer
+    Connecting, // client: connecting to peer (the target as asked)
     Connected, // client connected / server accepted a client
     Disconnected, // the connection ended (by us or by the peer)
     Listening, // server started listening on peer (= the listen endpoint)
-    Stopped, // server stopped listening
-    Error, // detail holds the socket's error text
+    Stopped, // server stopped listening on peer
+    Error, // the record's error holds the kind, detail the library's own text
     Refused, // server refused a client (client limit)
-    Note // anything else worth a line (detail is the text)
+    Note, // anything else worth a line (detail is the text)
+    Bound, // datagram socket bound to peer (= the local endpoint)
+    Unbound, // datagram socket closed (peer: what it was bound to)
+    Joined, // joined multicast group peer; detail: the interface, empty for the system's choice
+    Left, // left multicast group peer; detail as Joined
+    NewPeer, // datagrams: the first datagram from, or to, peer
+    PeerGone, // datagrams: peer left the peer table (idle too long, or removed)
+    CaptureFailed // capture to file stopped: peer is the file, detail the system's reason
 };
 
 // One entry of the log: what happened, when, with whom, and the raw bytes. Nothing is stored as rendered text, so
@@ -26,9 +36,16 @@ struct Record
     qint64 timeMs = 0; // milliseconds since the epoch
     qint64 prevInStream = -1; // seq of the previous record of the same peer and direction, or -1
     qint64 streamOffset = 0; // bytes of this peer+direction stream before this record
-    quint32 peer = 0; // index into Transcript's peer names; 0 = none
+    quint32 peer = 0; // index into Transcript's endpoint names; 0 = none
+    // Also an index into the endpoint names: our end of the exchange. A datagram's destination (our unicast
+    // address, a broadcast or a multicast group) for RX, the bound endpoint for TX; a connection's local endpoint.
+    quint32 local = 0;
     Direction direction = Direction::Rx;
     EventKind event = EventKind::None;
-    qint16 socketError = -1; // EventKind::Error of a socket: the QAbstractSocket::SocketError, for the UI's words
+    SessionError::Kind error = SessionError::Kind::None; // EventKind::Error
+    enum Flag : quint8 {
+        Datagram = 1 // one datagram: its RX header names the destination it came to (Record::local)
+    };
+    quint8 flags = 0;
     QByteArray data; // raw bytes for RX/TX; UTF-8 detail text for events
 };

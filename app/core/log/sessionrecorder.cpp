@@ -1,7 +1,6 @@
 #include "log/sessionrecorder.h"
 
 #include "log/transcript.h"
-#include "net/tcpserversession.h"
 
 #include <QDateTime>
 
@@ -12,6 +11,7 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     : QObject(parent)
     , m_session(session)
     , m_transcript(transcript)
+    , m_datagrams(session->traits().delivery == Session::Delivery::Datagrams)
 {
     m_idleTimer.setSingleShot(true);
     // Precise: the default coarse timer may fire 5% late, which would merge frames a short gap apart.
@@ -21,17 +21,13 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     connect(session, &Session::received, this, &SessionRecorder::onReceived);
     connect(session, &Session::sent, this, [this](PeerId id, const QByteArray &data) {
         if (m_transcript)
-            m_transcript->appendData(Direction::Tx, endpointOf(id), data);
+            m_transcript->appendData(
+                Direction::Tx, endpointOf(id), data, -1, localOf(id), m_datagrams ? Record::Datagram : 0);
     });
+    connect(session, &Session::activity, this, &SessionRecorder::onActivity);
     connect(session, &Session::peerConnected, this, &SessionRecorder::onPeerConnected);
     connect(session, &Session::peerDisconnected, this, &SessionRecorder::onPeerDisconnected);
     connect(session, &Session::errorOccurred, this, &SessionRecorder::onError);
-    if (auto *server = qobject_cast<TcpServerSession *>(session)) {
-        connect(server, &TcpServerSession::clientRefused, this, [this](const QString &endpoint) {
-            if (m_transcript)
-                m_transcript->appendEvent(EventKind::Refused, endpoint);
-        });
-    }
 }
 
 void SessionRecorder::setFraming(const Framer::Config &config)
@@ -41,6 +37,7 @@ void SessionRecorder::setFraming(const Framer::Config &config)
     flushPending();
     m_framers.clear();
     m_framing = config;
+    Q_EMIT framingChanged(config);
 }
 
 void SessionRecorder::flushPending()
@@ -64,15 +61,25 @@ QString SessionRecorder::endpointOf(PeerId id) const
         return QString();
     const auto it = m_endpoints.constFind(id);
     if (it != m_endpoints.constEnd())
-        return it.value();
+        return it->endpoint;
     return m_session ? m_session->peerInfo(id).endpoint : QString();
 }
 
-void SessionRecorder::onReceived(PeerId id, const QByteArray &data)
+QString SessionRecorder::localOf(PeerId id) const
+{
+    if (id == 0)
+        return QString();
+    const auto it = m_endpoints.constFind(id);
+    if (it != m_endpoints.constEnd())
+        return it->local;
+    return m_session ? m_session->peerInfo(id).localEndpoint : QString();
+}
+
+void SessionRecorder::onReceived(PeerId id, const QByteArray &data, const QString &destination)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_framing.mode == Framer::Mode::PerRead) {
-        recordFrame(id, {data, now});
+    if (m_datagrams || m_framing.mode == Framer::Mode::PerRead) {
+        recordFrame(id, {data, now}, destination);
         return;
     }
     auto it = m_framers.find(id);
@@ -92,12 +99,15 @@ void SessionRecorder::onReceived(PeerId id, const QByteArray &data)
         armIdleTimer(deadline);
 }
 
-void SessionRecorder::recordFrame(PeerId id, const Framer::Frame &frame)
+void SessionRecorder::recordFrame(PeerId id, const Framer::Frame &frame, const QString &destination)
 {
-    if (frame.bytes.isEmpty())
+    // An empty datagram is a message (a device's keep-alive); an empty frame of a stream is nothing.
+    if (frame.bytes.isEmpty() && !m_datagrams)
         return;
-    if (m_transcript)
-        m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs);
+    if (m_transcript) {
+        m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
+            destination.isEmpty() ? localOf(id) : destination, m_datagrams ? Record::Datagram : 0);
+    }
     Q_EMIT frameReceived(id, frame.bytes);
 }
 
@@ -152,11 +162,42 @@ void SessionRecorder::onIdleTimeout()
         recordFrame(expiredPeers.at(i), expired.at(i));
 }
 
+void SessionRecorder::onActivity(Session::Activity activity, const QString &endpoint, const QString &detail)
+{
+    if (!m_transcript)
+        return;
+    EventKind kind = EventKind::Note;
+    switch (activity) {
+    case Session::Activity::Connecting:
+        kind = EventKind::Connecting;
+        break;
+    case Session::Activity::Listening:
+        kind = EventKind::Listening;
+        break;
+    case Session::Activity::Bound:
+        kind = EventKind::Bound;
+        break;
+    case Session::Activity::Stopped:
+        kind = m_datagrams ? EventKind::Unbound : EventKind::Stopped;
+        break;
+    case Session::Activity::Refused:
+        kind = EventKind::Refused;
+        break;
+    case Session::Activity::Joined:
+        kind = EventKind::Joined;
+        break;
+    case Session::Activity::Left:
+        kind = EventKind::Left;
+        break;
+    }
+    m_transcript->appendEvent(kind, endpoint, detail);
+}
+
 void SessionRecorder::onPeerConnected(PeerId id, const QString &endpoint)
 {
-    m_endpoints.insert(id, endpoint);
+    m_endpoints.insert(id, {endpoint, m_session ? m_session->peerInfo(id).localEndpoint : QString()});
     if (m_transcript)
-        m_transcript->appendEvent(EventKind::Connected, endpoint);
+        m_transcript->appendEvent(m_datagrams ? EventKind::NewPeer : EventKind::Connected, endpoint);
 }
 
 void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
@@ -165,14 +206,13 @@ void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
     m_framers.remove(id);
     const QString name = endpoint.isEmpty() ? endpointOf(id) : endpoint;
     if (m_transcript)
-        m_transcript->appendEvent(EventKind::Disconnected, name);
+        m_transcript->appendEvent(m_datagrams ? EventKind::PeerGone : EventKind::Disconnected, name);
     // Kept until the event loop turns: a socket may report its error right after it reported the disconnect.
     QTimer::singleShot(0, this, [this, id] { m_endpoints.remove(id); });
 }
 
-void SessionRecorder::onError(PeerId id, QAbstractSocket::SocketError error, const QString &detail)
+void SessionRecorder::onError(PeerId id, const SessionError &error)
 {
-    if (!m_transcript)
-        return;
-    m_transcript->appendError(endpointOf(id), int(error), detail);
+    if (m_transcript)
+        m_transcript->appendError(endpointOf(id), error);
 }

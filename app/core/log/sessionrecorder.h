@@ -11,14 +11,14 @@
 
 class Transcript;
 
-// Writes what a session does into a transcript: received bytes as RX records, sent bytes as TX records, and
-// connects, disconnects, errors and refused clients as events with the peer's endpoint.
-// State changes are not recorded: the page that opens the session writes Connecting / Listening / Stopped itself,
-// because it knows the target before the session does.
+// Writes what a session does into a transcript: received bytes as RX records, sent bytes as TX records, and the
+// session's activity (connecting, listening, bound, joined...), its peers coming and going, errors and refused
+// clients as events with the endpoint they concern.
 //
-// Received bytes go through one Framer per peer (TCP has no message boundaries): each frame becomes one RX record
-// whose time is when its first byte arrived, and is announced by frameReceived (auto-reply answers frames, not
-// reads). Sent bytes are recorded as they were queued: we chose their boundaries ourselves.
+// Received bytes of a stream go through one Framer per peer (TCP has no message boundaries): each frame becomes one
+// RX record whose time is when its first byte arrived, and is announced by frameReceived (auto-reply answers frames,
+// not reads). A datagram is one record and one frame whatever the framing says: it already is a message. Sent
+// bytes are recorded as they were queued: we chose their boundaries ourselves.
 // A peer's pending bytes are recorded before its Disconnected event and before the framing changes, so no byte is
 // ever lost from the log. Times are epoch milliseconds (the transcript's clock), so an idle gap spans a wall-clock
 // jump badly, which only shifts one frame boundary.
@@ -38,14 +38,17 @@ public:
 Q_SIGNALS:
     // A received frame, right after its RX record was appended (per read when framing is PerRead).
     void frameReceived(PeerId id, const QByteArray &frame);
+    void framingChanged(const Framer::Config &config);
 
 private:
     QString endpointOf(PeerId id) const;
-    void onReceived(PeerId id, const QByteArray &data);
+    QString localOf(PeerId id) const;
+    void onReceived(PeerId id, const QByteArray &data, const QString &destination);
+    void onActivity(Session::Activity activity, const QString &endpoint, const QString &detail);
     void onPeerConnected(PeerId id, const QString &endpoint);
     void onPeerDisconnected(PeerId id, const QString &endpoint);
-    void onError(PeerId id, QAbstractSocket::SocketError error, const QString &detail);
-    void recordFrame(PeerId id, const Framer::Frame &frame);
+    void onError(PeerId id, const SessionError &error);
+    void recordFrame(PeerId id, const Framer::Frame &frame, const QString &destination = {});
     void flushPeer(PeerId id);
     void onIdleTimeout();
     void armIdleTimer(qint64 deadlineMs);
@@ -55,7 +58,13 @@ private:
     // closing in its destructor must not write into it.
     QPointer<Transcript> m_transcript;
     // Endpoints of connected peers, so that an error reported after the socket went away still names its peer.
-    QHash<PeerId, QString> m_endpoints;
+    struct Names
+    {
+        QString endpoint;
+        QString local;
+    };
+    QHash<PeerId, Names> m_endpoints;
+    bool m_datagrams = false; // the session delivers messages: no framing
 
     Framer::Config m_framing;
     QHash<PeerId, Framer> m_framers; // RX only; none in PerRead mode, where each read is recorded as it came

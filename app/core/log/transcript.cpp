@@ -23,12 +23,15 @@ void Transcript::setByteBudget(qint64 bytes)
     enforceBudget();
 }
 
-qint64 Transcript::appendData(Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs)
+qint64 Transcript::appendData(
+    Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs, const QString &local, quint8 flags)
 {
     Q_ASSERT(direction != Direction::Event);
     Record record;
     record.timeMs = timeMs < 0 ? QDateTime::currentMSecsSinceEpoch() : timeMs;
     record.peer = internPeer(peer);
+    record.local = internPeer(local);
+    record.flags = flags;
     record.direction = direction;
     record.data = data;
 
@@ -64,15 +67,15 @@ qint64 Transcript::appendEvent(EventKind kind, const QString &peer, const QStrin
     return seq;
 }
 
-qint64 Transcript::appendError(const QString &peer, int socketError, const QString &detail, qint64 timeMs)
+qint64 Transcript::appendError(const QString &peer, const SessionError &error, qint64 timeMs)
 {
     Record record;
     record.timeMs = timeMs < 0 ? QDateTime::currentMSecsSinceEpoch() : timeMs;
     record.peer = internPeer(peer);
     record.direction = Direction::Event;
     record.event = EventKind::Error;
-    record.socketError = qint16(socketError);
-    record.data = detail.toUtf8();
+    record.error = error.kind;
+    record.data = error.detail.toUtf8();
     const qint64 seq = append(std::move(record));
     Q_EMIT appended(seq);
     return seq;

@@ -32,11 +32,13 @@ public:
     void setByteBudget(qint64 bytes); // drops at once if the new budget is smaller
     qint64 byteBudget() const { return m_budget; }
 
-    // peer is a formatted endpoint ("127.0.0.1:5000") or empty. Returns the new record's seq.
-    qint64 appendData(Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs = -1);
+    // peer and local are formatted endpoints ("127.0.0.1:5000") or empty (see Record::local). Returns the new
+    // record's seq.
+    qint64 appendData(Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs = -1,
+        const QString &local = {}, quint8 flags = 0);
     qint64 appendEvent(EventKind kind, const QString &peer, const QString &detail = {}, qint64 timeMs = -1);
-    // An Error event that keeps the socket's error code (QAbstractSocket::SocketError) next to Qt's text.
-    qint64 appendError(const QString &peer, int socketError, const QString &detail, qint64 timeMs = -1);
+    // An Error event: the kind for the UI's words, the library's own text as its detail.
+    qint64 appendError(const QString &peer, const SessionError &error, qint64 timeMs = -1);
 
     qsizetype size() const { return qsizetype(m_records.size()); }
     bool isEmpty() const { return m_records.empty(); }
@@ -46,7 +48,7 @@ public:
     // The record with this seq, or nullptr when it was dropped or does not exist yet.
     const Record *bySeq(qint64 seq) const;
 
-    QString peerName(quint32 peer) const;
+    QString peerName(quint32 peer) const; // also for Record::local
     quint32 peerIndex(const QString &name) const; // 0 when unknown
 
     qint64 storedBytes() const { return m_stored; } // data bytes + RecordOverhead per record

@@ -28,6 +28,9 @@ QList<Entry> list()
             entry.address = address;
             entry.interfaceName = iface.humanReadableName();
             entry.isLoopback = loopbackInterface || address.isLoopback();
+            entry.systemName = iface.name();
+            if (flags.testFlag(QNetworkInterface::CanBroadcast))
+                entry.broadcast = addressEntry.broadcast();
             entries.append(entry);
         }
     }
@@ -38,6 +41,19 @@ QList<Entry> list()
     std::stable_sort(
         entries.begin(), entries.end(), [&rank](const Entry &a, const Entry &b) { return rank(a) < rank(b); });
     return entries;
+}
+
+QStringList multicastInterfaces()
+{
+    QStringList names;
+    for (const QNetworkInterface &iface : QNetworkInterface::allInterfaces()) {
+        const QNetworkInterface::InterfaceFlags flags = iface.flags();
+        // lo has no MULTICAST flag on Linux, yet IPv4 groups joined on it are delivered (shared/README.md): offer it.
+        if (flags.testFlag(QNetworkInterface::IsUp)
+            && (flags.testFlag(QNetworkInterface::CanMulticast) || flags.testFlag(QNetworkInterface::IsLoopBack)))
+            names.append(iface.name());
+    }
+    return names;
 }
 
 } // namespace LocalAddresses

@@ -12,9 +12,13 @@ struct Entry
     QHostAddress address;
     QString interfaceName; // "eth0", "lo"; human-readable name on Windows
     bool isLoopback = false;
+    QHostAddress broadcast; // IPv4 on an interface that broadcasts: its directed broadcast; null otherwise
+    QString systemName; // "eth0": what QNetworkInterface::interfaceFromName() takes
 };
 
 // Addresses of interfaces that are up: IPv4 first, then IPv6; loopback last.
 QList<Entry> list();
+// Interfaces that are up and can take part in multicast, by system name ("eth0"), in the system's order.
+QStringList multicastInterfaces();
 
 } // namespace LocalAddresses

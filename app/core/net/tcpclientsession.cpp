@@ -1,16 +1,21 @@
 #include "net/tcpclientsession.h"
 
 #include "net/endpoint.h"
+#include "net/socketlimits.h"
 
-#include <QDateTime>
 #include <QHostAddress>
 #include <QTcpSocket>
 
+#include <utility>
+
 namespace {
-// Qt's default (0) reads everything the kernel holds on each notification: under a flood that is several MB per
-// read into freshly mapped memory, a GUI stall of 150-350 ms and a log record of MBs. 256 KiB per read keeps the
-// loop turning (bench: stall max 350 -> 16 ms, ingest 0.40 -> 0.6 of a bare socket); Qt reads on once drained.
-constexpr qint64 ReadChunkBytes = 256 * 1024;
+QString unbracketed(const QString &host)
+{
+    const QString target = host.trimmed();
+    if (target.startsWith(u'[') && target.endsWith(u']'))
+        return target.mid(1, target.size() - 2);
+    return target;
+}
 } // namespace
 
 TcpClientSession::TcpClientSession(QObject *parent)
@@ -29,44 +34,47 @@ TcpClientSession::~TcpClientSession()
     }
 }
 
+void TcpClientSession::open(const OpenRequest &request)
+{
+    open(request.host, request.port, request.localPort, request.timeoutMs);
+}
+
 void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort, int timeoutMs)
 {
     if (m_socket) {
         // Reopening replaces the connection: the old one is reported gone now and closes gracefully on its own.
-        const PeerInfo old = m_peer;
         QTcpSocket *previous = m_socket;
         disconnect(previous, nullptr, this, nullptr);
         m_socket = nullptr;
-        m_peer = {};
         m_connectTimer.stop();
         connect(previous, &QTcpSocket::disconnected, previous, &QObject::deleteLater);
         previous->disconnectFromHost();
         if (previous->state() == QAbstractSocket::UnconnectedState)
             previous->deleteLater();
-        if (old.id != 0)
-            Q_EMIT peerDisconnected(old.id, old.endpoint);
+        removePeer(std::exchange(m_peer, 0));
     }
 
-    QString target = host.trimmed();
-    if (target.startsWith(u'[') && target.endsWith(u']'))
-        target = target.mid(1, target.size() - 2);
-
+    const QString target = unbracketed(host);
     m_socket = new QTcpSocket(this);
-    m_socket->setReadBufferSize(ReadChunkBytes);
+    m_socket->setReadBufferSize(SocketLimits::ReadChunkBytes);
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpClientSession::onError);
     connect(m_socket, &QTcpSocket::readyRead, this, &TcpClientSession::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this](qint64 bytes) {
-        if (m_peer.id != 0)
-            Q_EMIT bytesWritten(m_peer.id, bytes);
+        if (m_peer != 0)
+            Q_EMIT bytesWritten(m_peer, bytes);
     });
+    const QHostAddress literal(target);
+    Q_EMIT activity(Activity::Connecting,
+        literal.isNull() ? target + u':' + QString::number(port) : Endpoint::format(literal, port), QString());
+    if (m_socket == nullptr)
+        return; // a slot of activity() closed or reopened the session
     setState(State::Opening);
 
     if (localPort != 0) {
         // The bound socket's family is fixed before connecting: a literal target picks its own family, a name gets
         // the dual-stack Any so that either resolved family can still connect.
-        const QHostAddress literal(target);
         QHostAddress bindAddress(QHostAddress::Any);
         if (literal.protocol() == QAbstractSocket::IPv4Protocol)
             bindAddress = QHostAddress(QHostAddress::AnyIPv4);
@@ -75,14 +83,8 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
         // ReuseAddressHint lets a user reconnect from the same local port while the last connection is in TIME_WAIT.
         if (!m_socket->bind(bindAddress, localPort, QAbstractSocket::ReuseAddressHint)) {
             // bind() also emits errorOccurred, which onError() has already handled if it dropped the socket.
-            if (m_socket) {
-                const QAbstractSocket::SocketError error = m_socket->error();
-                const QString detail = m_socket->errorString();
-                dropSocket();
-                Q_EMIT errorOccurred(0, error, detail);
-                if (!m_socket)
-                    setState(State::Idle);
-            }
+            if (m_socket)
+                failOpening(SessionError::fromSocket(m_socket->error(), m_socket->errorString()));
             return;
         }
     }
@@ -94,35 +96,20 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
 
 int TcpClientSession::send(const QByteArray &data, const QList<PeerId> &targets)
 {
-    if (m_state != State::Open || !m_socket || data.isEmpty())
+    if (state() != State::Open || !m_socket || m_peer == 0 || data.isEmpty())
         return 0;
-    if (!targets.isEmpty() && !targets.contains(m_peer.id))
+    if (!targets.isEmpty() && !targets.contains(m_peer))
         return 0;
     const qint64 written = m_socket->write(data);
     if (written <= 0)
         return 0;
-    m_peer.txBytes += written;
-    Q_EMIT sent(m_peer.id, data);
+    noteSent(m_peer, data, written);
     return 1;
-}
-
-QList<PeerId> TcpClientSession::peers() const
-{
-    if (m_peer.id == 0)
-        return {};
-    return {m_peer.id};
-}
-
-Session::PeerInfo TcpClientSession::peerInfo(PeerId id) const
-{
-    if (id == 0 || id != m_peer.id)
-        return {};
-    return m_peer;
 }
 
 void TcpClientSession::disconnectPeer(PeerId id)
 {
-    if (id != 0 && id == m_peer.id)
+    if (id != 0 && id == m_peer)
         close();
 }
 
@@ -131,12 +118,12 @@ void TcpClientSession::close()
     if (!m_socket)
         return;
     m_connectTimer.stop();
-    if (m_state == State::Opening) {
+    if (state() == State::Opening) {
         dropSocket();
         setState(State::Idle);
         return;
     }
-    if (m_state == State::Closing) {
+    if (state() == State::Closing) {
         // A second close does not wait any longer for unsent data (a peer that does not read could hold it forever).
         m_socket->abort(); // emits disconnected -> onDisconnected()
         return;
@@ -146,26 +133,21 @@ void TcpClientSession::close()
     m_socket->disconnectFromHost();
 }
 
-QString TcpClientSession::localEndpoint() const
+QHostAddress TcpClientSession::localAddress() const
 {
-    if (!m_socket || m_peer.id == 0)
-        return {};
-    return Endpoint::format(m_socket->localAddress(), m_socket->localPort());
+    return m_socket && m_peer != 0 ? m_socket->localAddress() : QHostAddress();
+}
+
+quint16 TcpClientSession::localPort() const
+{
+    return m_socket && m_peer != 0 ? m_socket->localPort() : 0;
 }
 
 qint64 TcpClientSession::bytesToWrite(PeerId id) const
 {
-    if (!m_socket || id == 0 || id != m_peer.id)
+    if (!m_socket || id == 0 || id != m_peer)
         return 0;
     return m_socket->bytesToWrite();
-}
-
-void TcpClientSession::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
 }
 
 void TcpClientSession::onConnected()
@@ -173,12 +155,11 @@ void TcpClientSession::onConnected()
     m_connectTimer.stop();
     // A debugging tool should put each send on the wire at once rather than let Nagle coalesce small writes.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_peer = {};
-    m_peer.id = m_nextId++;
-    m_peer.endpoint = Endpoint::format(m_socket->peerAddress(), m_socket->peerPort());
-    m_peer.connectedAtMs = QDateTime::currentMSecsSinceEpoch();
+    // Listed before the state changes, so that a slot of stateChanged(Open) already finds its peer.
+    m_peer = addPeer(Endpoint::format(m_socket->peerAddress(), m_socket->peerPort()),
+        Endpoint::format(m_socket->localAddress(), m_socket->localPort()));
     setState(State::Open);
-    Q_EMIT peerConnected(m_peer.id, m_peer.endpoint);
+    announcePeer(m_peer);
 }
 
 void TcpClientSession::onDisconnected()
@@ -189,11 +170,9 @@ void TcpClientSession::onDisconnected()
         onReadyRead();
     if (m_socket != socket)
         return; // a slot of received() closed or reopened the session
-    const PeerInfo old = m_peer;
-    m_peer = {};
+    const PeerId gone = std::exchange(m_peer, 0);
     dropSocket();
-    if (old.id != 0)
-        Q_EMIT peerDisconnected(old.id, old.endpoint);
+    removePeer(gone);
     if (!m_socket) // unless a slot has opened a new connection already
         setState(State::Idle);
 }
@@ -202,21 +181,12 @@ void TcpClientSession::onError(QAbstractSocket::SocketError error)
 {
     if (!m_socket)
         return;
-    if (m_peer.id == 0) {
+    if (m_peer == 0) {
         // Failed to connect (refused, host not found, bind failed...): the session itself failed.
-        m_connectTimer.stop();
-        const QString detail = m_socket->errorString();
-        dropSocket();
-        Q_EMIT errorOccurred(0, error, detail);
-        if (!m_socket) // a slot may already have retried
-            setState(State::Idle);
+        failOpening(SessionError::fromSocket(error, m_socket->errorString()));
         return;
     }
-    // Qt reports both an orderly FIN and a reset as RemoteHostClosedError; either way disconnected() follows and
-    // peerDisconnected says it, so it is not an error worth a second line in the log.
-    if (error == QAbstractSocket::RemoteHostClosedError)
-        return;
-    Q_EMIT errorOccurred(m_peer.id, error, m_socket->errorString());
+    reportError(m_peer, SessionError::fromSocket(error, m_socket->errorString()));
 }
 
 void TcpClientSession::onReadyRead()
@@ -226,20 +196,23 @@ void TcpClientSession::onReadyRead()
     // read(bytesAvailable()) rather than readAll(): when Qt's buffer is one chunk (one read per notification, the
     // usual case) QIODevice::read(qint64) hands that chunk over without copying it.
     const QByteArray data = m_socket->read(m_socket->bytesAvailable());
-    if (data.isEmpty())
-        return;
-    m_peer.rxBytes += data.size();
-    Q_EMIT received(m_peer.id, data);
+    if (!data.isEmpty())
+        deliver(m_peer, data);
 }
 
 void TcpClientSession::onTimeout()
 {
-    if (!m_socket || m_state != State::Opening)
+    if (!m_socket || state() != State::Opening)
         return;
+    // Qt has no text of its own for a timeout we measured; the UI words TimedOut itself.
+    failOpening({SessionError::Kind::TimedOut, QString()});
+}
+
+void TcpClientSession::failOpening(const SessionError &error)
+{
     dropSocket();
-    // Qt has no text of its own for a timeout we measured; the UI words SocketTimeoutError itself.
-    Q_EMIT errorOccurred(0, QAbstractSocket::SocketTimeoutError, QString());
-    if (!m_socket)
+    reportError(0, error);
+    if (!m_socket) // a slot may already have retried
         setState(State::Idle);
 }
 

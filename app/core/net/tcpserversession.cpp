@@ -1,8 +1,8 @@
 #include "net/tcpserversession.h"
 
 #include "net/endpoint.h"
+#include "net/socketlimits.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -32,7 +32,7 @@ constexpr qint64 Unlimited = -1;
 // TurnReadBytes however many of them flood at once (bench, 50 clients flooding: 12.5 MiB and 30-80 ms per turn with
 // 256 KiB each). Powers of two between the bounds, so the chunk changes only a few times as clients come and go.
 constexpr qint64 TurnReadBytes = 4 * 1024 * 1024;
-constexpr qint64 MaxReadChunkBytes = 256 * 1024; // as the client session (tcpclientsession.cpp)
+constexpr qint64 MaxReadChunkBytes = SocketLimits::ReadChunkBytes;
 constexpr qint64 MinReadChunkBytes = 4 * 1024;
 
 qint64 readChunkFor(qsizetype clients)
@@ -51,8 +51,8 @@ TcpServerSession::TcpServerSession(QObject *parent)
 TcpServerSession::~TcpServerSession()
 {
     // Sockets and the server are our children; in ~QObject they would still signal into this half-destroyed object.
-    for (const Client &client : std::as_const(m_clients))
-        disconnect(client.socket, nullptr, this, nullptr);
+    for (QTcpSocket *socket : std::as_const(m_sockets))
+        disconnect(socket, nullptr, this, nullptr);
     if (m_server)
         disconnect(m_server, nullptr, this, nullptr);
 }
@@ -64,28 +64,29 @@ bool TcpServerSession::listen(const QHostAddress &address, quint16 port)
     server->setMaxPendingConnections(MaxPendingConnections);
     server->setListenBacklogSize(ListenBacklog);
     if (!server->listen(address, port)) {
-        const QAbstractSocket::SocketError error = server->serverError();
-        const QString detail = server->errorString();
+        const SessionError error = SessionError::fromSocket(server->serverError(), server->errorString());
         delete server; // never connected to anything, nothing can be emitting from it
-        Q_EMIT errorOccurred(0, error, detail);
+        reportError(0, error);
         return false;
     }
     m_server = server;
     connect(m_server, &QTcpServer::newConnection, this, &TcpServerSession::onNewConnection);
-    connect(m_server, &QTcpServer::acceptError, this,
-        [this](QAbstractSocket::SocketError error) { Q_EMIT errorOccurred(0, error, m_server->errorString()); });
+    connect(m_server, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        reportError(0, SessionError::fromSocket(error, m_server->errorString()));
+    });
     setState(State::Open);
+    Q_EMIT activity(Activity::Listening, localEndpoint(), QString());
     return true;
 }
 
-quint16 TcpServerSession::serverPort() const
+QHostAddress TcpServerSession::localAddress() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    return m_server && m_server->isListening() ? m_server->serverAddress() : QHostAddress();
 }
 
-QHostAddress TcpServerSession::serverAddress() const
+quint16 TcpServerSession::localPort() const
 {
-    return m_server ? m_server->serverAddress() : QHostAddress();
+    return m_server && m_server->isListening() ? m_server->serverPort() : 0;
 }
 
 int TcpServerSession::send(const QByteArray &data, const QList<PeerId> &targets)
@@ -93,7 +94,7 @@ int TcpServerSession::send(const QByteArray &data, const QList<PeerId> &targets)
     if (data.isEmpty())
         return 0;
     QList<PeerId> ids = targets.isEmpty() ? peers() : targets;
-    const auto count = std::count_if(ids.cbegin(), ids.cend(), [this](PeerId id) { return m_clients.contains(id); });
+    const auto count = std::count_if(ids.cbegin(), ids.cend(), [this](PeerId id) { return m_sockets.contains(id); });
     if (count == 0)
         return 0;
     // Behind what is still queued, so that every peer gets its sends in order.
@@ -128,20 +129,21 @@ void TcpServerSession::writeOutbox(qint64 sliceMs)
             break;
         }
         const PeerId id = job.ids.at(job.next++);
-        const auto it = m_clients.find(id);
-        if (it == m_clients.end() || writeTo(*it, job.data) <= 0)
+        const auto it = m_sockets.constFind(id);
+        if (it == m_sockets.constEnd())
             continue;
         const QByteArray data = job.data; // the job may be gone after the signal
-        Q_EMIT sent(id, data);
+        if (writeTo(id, *it, data) <= 0)
+            continue;
         if (generation != m_outboxGeneration)
             return; // close() ran in a slot; it dropped the outbox and reset m_writing
         // The system call now, inside this turn's time: left to the socket's write notifier, the writes of a whole
         // slice ran in one later turn (~30 us each on loopback here, 40 ms turns during a broadcast to 10,000).
         // Looked up again: a slot of sent() may have disconnected the peer. flush() may emit bytesWritten,
-        // errorOccurred and disconnected, which only touch m_clients and the outbox's end.
-        const auto again = m_clients.find(id);
-        if (again != m_clients.end())
-            again->socket->flush();
+        // errorOccurred and disconnected, which only touch m_sockets and the outbox's end.
+        const auto again = m_sockets.constFind(id);
+        if (again != m_sockets.constEnd())
+            (*again)->flush();
         if (generation != m_outboxGeneration)
             return;
     }
@@ -162,47 +164,34 @@ void TcpServerSession::scheduleWrite()
         Qt::QueuedConnection);
 }
 
-QList<PeerId> TcpServerSession::peers() const
-{
-    QList<PeerId> ids = m_clients.keys();
-    // Ids grow with time, so sorting gives connection order whatever the hash does.
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
-Session::PeerInfo TcpServerSession::peerInfo(PeerId id) const
-{
-    const auto it = m_clients.constFind(id);
-    return it == m_clients.constEnd() ? PeerInfo() : it->info;
-}
-
 void TcpServerSession::disconnectPeer(PeerId id)
 {
-    const auto it = m_clients.constFind(id);
-    if (it == m_clients.constEnd())
+    const auto it = m_sockets.constFind(id);
+    if (it == m_sockets.constEnd())
         return;
     // Graceful: unsent data goes out first; disconnected() (possibly emitted right here) reports the peer gone.
-    it->socket->disconnectFromHost();
+    (*it)->disconnectFromHost();
 }
 
 void TcpServerSession::close()
 {
-    if (!m_server && m_clients.isEmpty())
+    if (!m_server && m_sockets.isEmpty())
         return;
+    const QString listened = localEndpoint();
     if (m_server) {
         disconnect(m_server, nullptr, this, nullptr);
         m_server->close();
     }
-    const QHash<PeerId, Client> clients = std::exchange(m_clients, {});
+    const QHash<PeerId, QTcpSocket *> sockets = std::exchange(m_sockets, {});
     m_readChunk = 0;
     m_outbox.clear();
     m_outboxBytes = 0;
     ++m_outboxGeneration;
     m_writing = false;
-    QList<PeerId> ids = clients.keys();
+    QList<PeerId> ids = sockets.keys();
     std::sort(ids.begin(), ids.end());
     for (const PeerId id : ids) {
-        QTcpSocket *socket = clients.value(id).socket;
+        QTcpSocket *socket = sockets.value(id);
         disconnect(socket, nullptr, this, nullptr);
         socket->flush(); // hand what the kernel will take to it; the rest is dropped with the connection
         socket->abort();
@@ -212,33 +201,18 @@ void TcpServerSession::close()
         m_server->deleteLater();
         m_server = nullptr;
     }
-    for (const PeerId id : ids)
-        Q_EMIT peerDisconnected(id, clients.value(id).info.endpoint);
+    removeAllPeers();
+    if (!listened.isEmpty())
+        Q_EMIT activity(Activity::Stopped, listened, QString());
     setState(State::Idle);
-}
-
-QString TcpServerSession::localEndpoint() const
-{
-    // For QHostAddress::Any this is "[::]:8000": a real address meaning "every interface", not a made-up "*:8000".
-    if (!m_server || !m_server->isListening())
-        return {};
-    return Endpoint::format(m_server->serverAddress(), m_server->serverPort());
 }
 
 qint64 TcpServerSession::bytesToWrite(PeerId id) const
 {
-    const auto it = m_clients.constFind(id);
+    const auto it = m_sockets.constFind(id);
     // Sends still in the outbox count for every peer: a producer waits until they are written, which errs on the
     // side of queueing less.
-    return it == m_clients.constEnd() ? 0 : it->socket->bytesToWrite() + m_outboxBytes;
-}
-
-void TcpServerSession::setState(State state)
-{
-    if (m_state == state)
-        return;
-    m_state = state;
-    Q_EMIT stateChanged(state);
+    return it == m_sockets.constEnd() ? 0 : (*it)->bytesToWrite() + m_outboxBytes;
 }
 
 void TcpServerSession::onNewConnection()
@@ -260,41 +234,34 @@ void TcpServerSession::takePendingConnections()
         if (!socket)
             break;
         const QString endpoint = Endpoint::format(socket->peerAddress(), socket->peerPort());
-        if (m_maxClients > 0 && m_clients.size() >= m_maxClients) {
+        if (m_maxClients > 0 && m_sockets.size() >= m_maxClients) {
             socket->abort();
             socket->deleteLater();
-            Q_EMIT clientRefused(endpoint);
+            Q_EMIT activity(Activity::Refused, endpoint, QString());
             continue;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        socket->setReadBufferSize(readChunkFor(m_clients.size() + 1));
-        const PeerId id = m_nextId++;
-        Client client;
-        client.socket = socket;
-        client.info.id = id;
-        client.info.endpoint = endpoint;
-        client.info.connectedAtMs = QDateTime::currentMSecsSinceEpoch();
-        m_clients.insert(id, client);
+        socket->setReadBufferSize(readChunkFor(m_sockets.size() + 1));
+        const PeerId id = addPeer(endpoint, Endpoint::format(socket->localAddress(), socket->localPort()));
+        m_sockets.insert(id, socket);
         // Each lambda carries its peer's id, so every event costs one hash look-up however many clients there are.
         connect(socket, &QTcpSocket::readyRead, this, [this, id] { onClientReadyRead(id); });
         connect(socket, &QTcpSocket::disconnected, this, [this, id] { onClientDisconnected(id); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this, id](qint64 bytes) { Q_EMIT bytesWritten(id, bytes); });
         connect(socket, &QTcpSocket::errorOccurred, this, [this, id, socket](QAbstractSocket::SocketError error) {
-            // FIN and reset both arrive as RemoteHostClosedError; peerDisconnected reports those.
-            if (error != QAbstractSocket::RemoteHostClosedError)
-                Q_EMIT errorOccurred(id, error, socket->errorString());
+            reportError(id, SessionError::fromSocket(error, socket->errorString()));
         });
-        Q_EMIT peerConnected(id, endpoint);
+        announcePeer(id);
         // Accepted by Qt a turn ago (or a nested event loop in a slot ran since): what the socket saw meanwhile was
         // signalled to nobody. Data stays buffered, and the state tells whether the peer has already gone.
         // Looked up again: a nested event loop in a slot of peerConnected may have seen this client leave.
-        const auto it = m_clients.constFind(id);
-        if (it == m_clients.constEnd())
+        const auto it = m_sockets.constFind(id);
+        if (it == m_sockets.constEnd())
             continue;
-        if (it->socket->bytesAvailable() > 0)
+        if ((*it)->bytesAvailable() > 0)
             onClientReadyRead(id);
-        const auto again = m_clients.constFind(id); // a slot of received() may have closed the session
-        if (again != m_clients.constEnd() && again->socket->state() != QAbstractSocket::ConnectedState)
+        const auto again = m_sockets.constFind(id); // a slot of received() may have closed the session
+        if (again != m_sockets.constEnd() && (*again)->state() != QAbstractSocket::ConnectedState)
             onClientDisconnected(id);
     }
     updateReadChunk();
@@ -304,40 +271,38 @@ void TcpServerSession::takePendingConnections()
 
 void TcpServerSession::updateReadChunk()
 {
-    const qint64 chunk = readChunkFor(m_clients.size());
+    const qint64 chunk = readChunkFor(m_sockets.size());
     if (chunk == m_readChunk)
         return;
     m_readChunk = chunk;
-    for (const Client &client : std::as_const(m_clients))
-        client.socket->setReadBufferSize(chunk);
+    for (QTcpSocket *socket : std::as_const(m_sockets))
+        socket->setReadBufferSize(chunk);
 }
 
 void TcpServerSession::onClientReadyRead(PeerId id)
 {
-    const auto it = m_clients.find(id);
-    if (it == m_clients.end())
+    const auto it = m_sockets.constFind(id);
+    if (it == m_sockets.constEnd())
         return;
     // Not readAll(): read(bytesAvailable()) hands Qt's buffer chunk over without a copy (see tcpclientsession.cpp).
-    const QByteArray data = it->socket->read(it->socket->bytesAvailable());
-    if (data.isEmpty())
-        return;
-    it->info.rxBytes += data.size();
-    Q_EMIT received(id, data);
+    const QByteArray data = (*it)->read((*it)->bytesAvailable());
+    if (!data.isEmpty())
+        deliver(id, data);
 }
 
 void TcpServerSession::onClientDisconnected(PeerId id)
 {
     // Data that came with the FIN is still buffered: deliver it before the peer is reported gone.
     onClientReadyRead(id);
-    const auto it = m_clients.find(id); // again: a slot of received() may have changed m_clients
-    if (it == m_clients.end())
+    const auto it = m_sockets.find(id); // again: a slot of received() may have changed m_sockets
+    if (it == m_sockets.end())
         return;
-    const Client client = *it;
-    m_clients.erase(it);
-    disconnect(client.socket, nullptr, this, nullptr);
-    retire(client.socket);
+    QTcpSocket *socket = *it;
+    m_sockets.erase(it);
+    disconnect(socket, nullptr, this, nullptr);
+    retire(socket);
     updateReadChunk();
-    Q_EMIT peerDisconnected(id, client.info.endpoint);
+    removePeer(id);
 }
 
 // Deleted a batch per turn, not all with deleteLater(): 10,000 clients leaving at once otherwise cost one turn of
@@ -362,10 +327,10 @@ void TcpServerSession::deleteRetired()
         QMetaObject::invokeMethod(this, &TcpServerSession::deleteRetired, Qt::QueuedConnection);
 }
 
-qint64 TcpServerSession::writeTo(Client &client, const QByteArray &data)
+qint64 TcpServerSession::writeTo(PeerId id, QTcpSocket *socket, const QByteArray &data)
 {
-    const qint64 written = client.socket->write(data);
+    const qint64 written = socket->write(data);
     if (written > 0)
-        client.info.txBytes += written;
+        noteSent(id, data, written);
     return written;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/clientlimit.h"
 #include "net/session.h"
 
 #include <QHash>
@@ -11,7 +12,7 @@
 class QTcpServer;
 class QTcpSocket;
 
-class TcpServerSession : public Session
+class TcpServerSession : public Session, public ClientLimit
 {
     Q_OBJECT
 public:
@@ -19,59 +20,46 @@ public:
     ~TcpServerSession() override;
 
     // QHostAddress::Any listens on all IPv4 and IPv6 interfaces; port 0 lets the OS choose (see serverPort()).
-    // Returns false and emits errorOccurred(0, ...) when it cannot listen (port busy, privileged port...).
-    // Listening again first close()s the current listener and clients. localEndpoint() is the formatted
-    // serverAddress(): "0.0.0.0:8000" for Any (Qt prints the dual-stack Any that way), "[::1]:8000"...
-    // Clients: RemoteHostClosedError is not reported as an error (Qt gives it for FIN and reset alike);
-    // peerDisconnected says it. disconnectPeer() is graceful; close() is immediate (peerDisconnected for every
-    // client in id order, then Idle) and drops data the kernel would not take at once.
+    // Returns false and emits errorOccurred(0, ...) when it cannot listen (port busy, privileged port...); on success
+    // Activity Listening with localEndpoint(). Listening again first close()s the current listener and clients.
+    // localEndpoint() is the formatted serverAddress(): "0.0.0.0:8000" for Any (Qt prints the dual-stack Any that
+    // way), "[::1]:8000"... Clients closing are disconnects, not errors. disconnectPeer() is graceful; close() is
+    // immediate (peerDisconnected for every client in id order, Activity Stopped, then Idle) and drops data the
+    // kernel would not take at once.
     bool listen(const QHostAddress &address, quint16 port);
-    quint16 serverPort() const;
-    QHostAddress serverAddress() const;
 
-    // New connections beyond this are closed at once and reported by clientRefused; 0 = no limit.
-    void setMaxClients(int max) { m_maxClients = max; }
-    int maxClients() const { return m_maxClients; }
+    // New connections beyond this are closed at once and reported as Activity Refused; 0 = no limit.
+    void setMaxClients(int max) override { m_maxClients = max; }
+    int maxClients() const override { return m_maxClients; }
 
-    State state() const override { return m_state; }
+    Traits traits() const override { return {Peers::Many, Delivery::Stream, Role::Listen}; }
+    void open(const OpenRequest &request) override { listen(request.address, request.port); }
     int send(const QByteArray &data, const QList<PeerId> &targets = {}) override;
-    QList<PeerId> peers() const override;
-    PeerInfo peerInfo(PeerId id) const override;
     void disconnectPeer(PeerId id) override;
     void close() override;
-    QString localEndpoint() const override;
+    QHostAddress localAddress() const override;
+    quint16 localPort() const override;
     qint64 bytesToWrite(PeerId id) const override;
-    int clientCount() const { return int(m_clients.size()); }
+    ClientLimit *clientLimit() override { return this; }
     // How long one event-loop turn may spend handing a send to clients' sockets (write, TX record, system call)
     // before the rest waits for the next turn; default 8 ms. In one go, a send to 10,000 clients held the window for
     // half a second. 0: one clock check's worth (16 writes) per turn.
     void setWriteSliceMs(qint64 ms) { m_writeSliceMs = ms; }
 
-Q_SIGNALS:
-    void clientRefused(const QString &endpoint);
-
 private:
-    struct Client
-    {
-        QTcpSocket *socket = nullptr;
-        PeerInfo info;
-    };
-    void setState(State state);
     void onNewConnection();
     void takePendingConnections();
     void updateReadChunk(); // per-socket read size for the current number of clients
     void onClientReadyRead(PeerId id);
     void onClientDisconnected(PeerId id);
-    qint64 writeTo(Client &client, const QByteArray &data);
+    qint64 writeTo(PeerId id, QTcpSocket *socket, const QByteArray &data);
     void writeOutbox(qint64 sliceMs);
     void retire(QTcpSocket *socket); // a departed client's socket, deleted a batch per turn
     void deleteRetired();
     void scheduleWrite();
 
     QTcpServer *m_server = nullptr;
-    QHash<PeerId, Client> m_clients;
-    State m_state = State::Idle;
-    PeerId m_nextId = 1;
+    QHash<PeerId, QTcpSocket *> m_sockets; // the connected clients' (their PeerInfo is the base's)
     int m_maxClients = 0;
     qint64 m_readChunk = 0; // what every client socket reads per notification; 0 before the first
     bool m_acceptScheduled = false;

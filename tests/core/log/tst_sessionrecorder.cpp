@@ -78,15 +78,15 @@ void tst_SessionRecorder::conversation()
     Transcript serverLog;
     SessionRecorder serverRecorder(&server, &serverLog);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
-    const QString serverEnd = QStringLiteral("127.0.0.1:%1").arg(server.serverPort());
+    const QString serverEnd = QStringLiteral("127.0.0.1:%1").arg(server.localPort());
 
     TcpClientSession client;
     Transcript clientLog;
     SessionRecorder clientRecorder(&client, &clientLog);
-    client.open(QStringLiteral("127.0.0.1"), server.serverPort());
-    // Both ends see the connection in their own event-loop turns.
-    QTRY_COMPARE(clientLog.size(), 1);
-    QTRY_COMPARE(serverLog.size(), 1);
+    client.open(QStringLiteral("127.0.0.1"), server.localPort());
+    // Both ends see the connection in their own event-loop turns (after Connecting and Listening).
+    QTRY_COMPARE(clientLog.size(), 2);
+    QTRY_COMPARE(serverLog.size(), 2);
     const QString clientEnd = client.localEndpoint();
     QVERIFY(clientEnd.startsWith("127.0.0.1:"));
 
@@ -101,6 +101,7 @@ void tst_SessionRecorder::conversation()
 
     compareRecords(clientLog,
         {
+            {Direction::Event, EventKind::Connecting, serverEnd, {}},
             {Direction::Event, EventKind::Connected, serverEnd, {}},
             {Direction::Tx, EventKind::None, serverEnd, "hello"},
             {Direction::Rx, EventKind::None, serverEnd, "world\r\n"},
@@ -108,6 +109,7 @@ void tst_SessionRecorder::conversation()
         });
     compareRecords(serverLog,
         {
+            {Direction::Event, EventKind::Listening, serverEnd, {}},
             {Direction::Event, EventKind::Connected, clientEnd, {}},
             {Direction::Rx, EventKind::None, clientEnd, "hello"},
             {Direction::Tx, EventKind::None, clientEnd, "world\r\n"},
@@ -130,12 +132,13 @@ void tst_SessionRecorder::serverClosesClients()
     TcpClientSession b;
     QSignalSpy aUp(&a, &Session::peerConnected);
     QSignalSpy bUp(&b, &Session::peerConnected);
-    a.open(QStringLiteral("127.0.0.1"), server.serverPort());
+    a.open(QStringLiteral("127.0.0.1"), server.localPort());
     QVERIFY(aUp.wait());
-    QTRY_COMPARE(serverLog.size(), 1); // accept order: a first
-    b.open(QStringLiteral("127.0.0.1"), server.serverPort());
+    QTRY_COMPARE(serverLog.size(), 2); // Listening, then accept order: a first
+    b.open(QStringLiteral("127.0.0.1"), server.localPort());
     QVERIFY(bUp.wait());
-    QTRY_COMPARE(serverLog.size(), 2);
+    QTRY_COMPARE(serverLog.size(), 3);
+    const QString serverEnd = server.localEndpoint();
     const QString aEnd = a.localEndpoint();
     const QString bEnd = b.localEndpoint();
 
@@ -143,11 +146,13 @@ void tst_SessionRecorder::serverClosesClients()
     server.close();
     compareRecords(serverLog,
         {
+            {Direction::Event, EventKind::Listening, serverEnd, {}},
             {Direction::Event, EventKind::Connected, aEnd, {}},
             {Direction::Event, EventKind::Connected, bEnd, {}},
             {Direction::Tx, EventKind::None, bEnd, "to b"},
             {Direction::Event, EventKind::Disconnected, aEnd, {}},
             {Direction::Event, EventKind::Disconnected, bEnd, {}},
+            {Direction::Event, EventKind::Stopped, serverEnd, {}},
         });
 }
 
@@ -160,16 +165,16 @@ void tst_SessionRecorder::refusedClient()
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
 
     TcpClientSession first;
-    first.open(QStringLiteral("127.0.0.1"), server.serverPort());
-    QTRY_COMPARE(serverLog.size(), 1);
+    first.open(QStringLiteral("127.0.0.1"), server.localPort());
+    QTRY_COMPARE(serverLog.size(), 2); // Listening, Connected
 
     TcpClientSession second;
     QString secondEnd;
     connect(&second, &Session::peerConnected, this, [&] { secondEnd = second.localEndpoint(); });
-    second.open(QStringLiteral("127.0.0.1"), server.serverPort());
-    QTRY_COMPARE(serverLog.size(), 2);
+    second.open(QStringLiteral("127.0.0.1"), server.localPort());
+    QTRY_COMPARE(serverLog.size(), 3);
     QTRY_VERIFY(!secondEnd.isEmpty());
-    const Record &refused = serverLog.at(1);
+    const Record &refused = serverLog.at(2);
     QCOMPARE(refused.direction, Direction::Event);
     QCOMPARE(refused.event, EventKind::Refused);
     QCOMPARE(serverLog.peerName(refused.peer), secondEnd);
@@ -188,12 +193,14 @@ void tst_SessionRecorder::connectError()
     QSignalSpy failed(&client, &Session::errorOccurred);
     client.open(QStringLiteral("127.0.0.1"), closedPort);
     QVERIFY(failed.wait());
-    QCOMPARE(log.size(), 1);
-    const Record &error = log.at(0);
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).event, EventKind::Connecting); // the session's own activity, with the target
+    QCOMPARE(log.peerName(log.at(0).peer), QStringLiteral("127.0.0.1:%1").arg(closedPort));
+    const Record &error = log.at(1);
     QCOMPARE(error.event, EventKind::Error);
     QCOMPARE(error.peer, 0u); // a session error names no peer
-    QCOMPARE(error.socketError, qint16(QAbstractSocket::ConnectionRefusedError));
-    QCOMPARE(QString::fromUtf8(error.data), failed.at(0).at(2).toString());
+    QCOMPARE(error.error, SessionError::Kind::Refused);
+    QCOMPARE(QString::fromUtf8(error.data), failed.at(0).at(1).value<SessionError>().detail);
     QVERIFY(!error.data.isEmpty());
 }
 
@@ -205,8 +212,8 @@ void tst_SessionRecorder::transcriptGoneFirst()
     SessionRecorder recorder(&server, log);
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     TcpClientSession client;
-    client.open(QStringLiteral("127.0.0.1"), server.serverPort());
-    QTRY_COMPARE(log->size(), 1);
+    client.open(QStringLiteral("127.0.0.1"), server.localPort());
+    QTRY_COMPARE(log->size(), 2); // Listening, Connected
     delete log;
     QSignalSpy gone(&server, &Session::peerDisconnected);
     server.close();

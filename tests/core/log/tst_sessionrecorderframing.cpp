@@ -16,17 +16,18 @@ class FakeSession : public Session
 {
 public:
     using Session::Session;
-    State state() const override { return State::Open; }
-    int send(const QByteArray &, const QList<PeerId> & = {}) override { return 0; }
-    QList<PeerId> peers() const override { return {}; }
-    PeerInfo peerInfo(PeerId id) const override { return {id, QStringLiteral("10.0.0.%1:502").arg(id), 0, 0, 0}; }
-    void disconnectPeer(PeerId) override { }
+    Traits traits() const override { return {}; }
+    void open(const OpenRequest &) override { }
     void close() override { }
-    QString localEndpoint() const override { return {}; }
+    int send(const QByteArray &, const QList<PeerId> & = {}) override { return 0; }
+    void disconnectPeer(PeerId) override { }
+    QHostAddress localAddress() const override { return {}; }
+    quint16 localPort() const override { return 0; }
 
-    void connectPeer(PeerId id) { Q_EMIT peerConnected(id, peerInfo(id).endpoint); }
-    void receive(PeerId id, const QByteArray &data) { Q_EMIT received(id, data); }
-    void drop(PeerId id) { Q_EMIT peerDisconnected(id, peerInfo(id).endpoint); }
+    static QString endpoint(PeerId id) { return QStringLiteral("10.0.0.%1:502").arg(id); }
+    void connectPeer(PeerId id) { Q_EMIT peerConnected(id, endpoint(id)); }
+    void receive(PeerId id, const QByteArray &data) { Q_EMIT received(id, data, QString()); }
+    void drop(PeerId id) { Q_EMIT peerDisconnected(id, endpoint(id)); }
 };
 
 QList<QByteArray> rxData(const Transcript &t)
@@ -224,7 +225,7 @@ void tst_SessionRecorderFraming::delimiterFramingOverLoopback()
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     TcpClientSession client;
     QSignalSpy up(&client, &Session::peerConnected);
-    client.open(QStringLiteral("127.0.0.1"), server.serverPort());
+    client.open(QStringLiteral("127.0.0.1"), server.localPort());
     QVERIFY(up.wait());
     client.send("T=21.5\r\nT=21.6\r\nT=2");
     client.send("1.7\r\n");

@@ -104,17 +104,17 @@ void tst_Transcript::appendError()
 {
     Transcript t;
     QSignalSpy spy(&t, &Transcript::appended);
-    QCOMPARE(t.appendError("a:1", 5, "Socket operation timed out", 77), 0);
+    QCOMPARE(t.appendError("a:1", {SessionError::Kind::TimedOut, "Socket operation timed out"}, 77), 0);
     QCOMPARE(spy.size(), 1);
     const Record &r = t.at(0);
     QCOMPARE(r.direction, Direction::Event);
     QCOMPARE(r.event, EventKind::Error);
-    QCOMPARE(r.socketError, qint16(5));
+    QCOMPARE(r.error, SessionError::Kind::TimedOut);
     QCOMPARE(r.data, QByteArray("Socket operation timed out"));
     QCOMPARE(r.timeMs, 77);
     QCOMPARE(t.peerName(r.peer), QStringLiteral("a:1"));
     t.appendEvent(EventKind::Error, {}, "x");
-    QCOMPARE(t.at(1).socketError, qint16(-1));
+    QCOMPARE(t.at(1).error, SessionError::Kind::None);
     QCOMPARE(t.counters().rxMessages + t.counters().txMessages, 0);
 }
 

@@ -178,7 +178,7 @@ void tst_FileSender::arrivesWholeAtEveryServerClient()
     Receiver receivers[3];
     QTcpSocket sockets[3];
     for (int i = 0; i < 3; ++i) {
-        sockets[i].connectToHost(QHostAddress::LocalHost, session.serverPort());
+        sockets[i].connectToHost(QHostAddress::LocalHost, session.localPort());
         receivers[i].attach(&sockets[i], false);
     }
     QTRY_COMPARE(connected.count(), 3);

@@ -26,7 +26,7 @@ bool listenWithClients(TcpServerSession &session, Clients &clients, int count)
     QSignalSpy connected(&session, &Session::peerConnected);
     for (int i = 0; i < count; ++i) {
         clients.push_back(std::make_unique<QTcpSocket>());
-        clients.back()->connectToHost(QHostAddress::LocalHost, session.serverPort());
+        clients.back()->connectToHost(QHostAddress::LocalHost, session.localPort());
     }
     return QTest::qWaitFor([&] { return connected.size() == count; }, 20000);
 }

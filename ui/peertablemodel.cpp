@@ -1,37 +1,40 @@
-#include "clienttablemodel.h"
+#include "peertablemodel.h"
 
 #include <QDateTime>
 #include <QLocale>
 
-ClientTableModel::ClientTableModel(Session *session, QObject *parent)
+PeerTableModel::PeerTableModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_columns(session->traits().delivery == Session::Delivery::Datagrams ? int(AllColumns) : ColumnCount)
 {
     m_batch.setSingleShot(true);
     m_batch.setInterval(30);
-    connect(&m_batch, &QTimer::timeout, this, &ClientTableModel::flush);
+    connect(&m_batch, &QTimer::timeout, this, &PeerTableModel::flush);
     m_refresh.setInterval(250);
-    connect(&m_refresh, &QTimer::timeout, this, &ClientTableModel::refreshCounters);
+    connect(&m_refresh, &QTimer::timeout, this, &PeerTableModel::refreshCounters);
     m_refresh.start();
-    connect(session, &Session::peerConnected, this, &ClientTableModel::onConnected);
-    connect(session, &Session::peerDisconnected, this, &ClientTableModel::onDisconnected);
+    connect(session, &Session::peerConnected, this, &PeerTableModel::onConnected);
+    connect(session, &Session::peerDisconnected, this, &PeerTableModel::onDisconnected);
 }
 
-int ClientTableModel::rowCount(const QModelIndex &parent) const
+int PeerTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_ids.size());
 }
 
-int ClientTableModel::columnCount(const QModelIndex &parent) const
+int PeerTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : m_columns;
 }
 
-QVariant ClientTableModel::data(const QModelIndex &index, int role) const
+QVariant PeerTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_session || index.row() >= m_ids.size())
         return {};
-    if (role == Qt::TextAlignmentRole && (index.column() == RxColumn || index.column() == TxColumn))
+    const bool number = index.column() == RxColumn || index.column() == TxColumn || index.column() == RxCountColumn
+        || index.column() == TxCountColumn;
+    if (role == Qt::TextAlignmentRole && number)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
@@ -45,35 +48,48 @@ QVariant ClientTableModel::data(const QModelIndex &index, int role) const
         return QLocale().toString(info.rxBytes);
     case TxColumn:
         return QLocale().toString(info.txBytes);
+    case LastSeenColumn:
+        return QDateTime::fromMSecsSinceEpoch(info.lastSeenMs).toString(QStringLiteral("HH:mm:ss"));
+    case RxCountColumn:
+        return QLocale().toString(info.rxCount);
+    case TxCountColumn:
+        return QLocale().toString(info.txCount);
     }
     return {};
 }
 
-QVariant ClientTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
+    const bool datagrams = m_columns > ColumnCount;
     switch (section) {
     case PeerColumn:
-        return tr("Client");
+        return datagrams ? tr("Peer") : tr("Client");
     case SinceColumn:
-        return tr("Connected at");
+        return datagrams ? tr("First seen") : tr("Connected at");
     case RxColumn:
         return tr("RX bytes");
     case TxColumn:
         return tr("TX bytes");
+    case LastSeenColumn:
+        return tr("Last seen");
+    case RxCountColumn:
+        return tr("RX datagrams");
+    case TxCountColumn:
+        return tr("TX datagrams");
     }
     return {};
 }
 
-void ClientTableModel::onConnected(PeerId id)
+void PeerTableModel::onConnected(PeerId id)
 {
     m_pending.append(id);
     if (!m_batch.isActive())
         m_batch.start();
 }
 
-void ClientTableModel::flush()
+void PeerTableModel::flush()
 {
     m_batch.stop();
     removeLeaving();
@@ -89,7 +105,7 @@ void ClientTableModel::flush()
     endInsertRows();
 }
 
-void ClientTableModel::onDisconnected(PeerId id)
+void PeerTableModel::onDisconnected(PeerId id)
 {
     if (m_pending.removeOne(id))
         return;
@@ -102,7 +118,7 @@ void ClientTableModel::onDisconnected(PeerId id)
         m_batch.start();
 }
 
-void ClientTableModel::removeLeaving()
+void PeerTableModel::removeLeaving()
 {
     if (m_leaving.isEmpty())
         return;
@@ -128,8 +144,8 @@ void ClientTableModel::removeLeaving()
         m_row[m_ids.at(i)] = i;
 }
 
-void ClientTableModel::refreshCounters()
+void PeerTableModel::refreshCounters()
 {
     if (!m_ids.isEmpty())
-        Q_EMIT dataChanged(index(0, RxColumn), index(int(m_ids.size()) - 1, TxColumn), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, RxColumn), index(int(m_ids.size()) - 1, m_columns - 1), {Qt::DisplayRole});
 }

@@ -1,4 +1,4 @@
-#include "autoresponder.h"
+#include "session/autoresponder.h"
 
 #include "log/sessionrecorder.h"
 

@@ -9,16 +9,28 @@
 #include <QSet>
 #include <QTimer>
 
-// The server tab's client table: one row per connected client, with live RX/TX counts read from the session.
-// Arrivals and departures are applied in batches and counters refreshed a few times a second, so thousands of clients
-// connecting at once cost one model update, not thousands.
-class ClientTableModel : public QAbstractTableModel
+// A tab's table of peers: one row per connected client (TCP server) or per remote endpoint heard from or sent to
+// (UDP), with live counts read from the session. Arrivals and departures are applied in batches and counters
+// refreshed a few times a second, so thousands of clients connecting at once cost one model update, not thousands.
+class PeerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PeerColumn, SinceColumn, RxColumn, TxColumn, ColumnCount };
+    // Columns of a stream session: peer, connected at, RX bytes, TX bytes. A datagram session has the ones after
+    // those too (the numbers are stable so that callers can name them).
+    enum Column {
+        PeerColumn,
+        SinceColumn, // connected at / first seen
+        RxColumn, // bytes
+        TxColumn, // bytes
+        LastSeenColumn,
+        RxCountColumn, // datagrams
+        TxCountColumn,
+        AllColumns
+    };
+    static constexpr int ColumnCount = TxColumn + 1; // of a stream session
 
-    explicit ClientTableModel(Session *session, QObject *parent = nullptr);
+    explicit PeerTableModel(Session *session, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -37,6 +49,7 @@ private:
     void refreshCounters();
 
     QPointer<Session> m_session;
+    int m_columns = ColumnCount;
     QList<PeerId> m_ids;
     QHash<PeerId, int> m_row;
     QList<PeerId> m_pending;

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QAbstractSocket>
+#include <QMetaType>
+#include <QString>
+
+// Why a session, or one of its peers, failed, whatever the transport. Each transport maps its library's error here
+// in one place (SessionError::fromSocket for QAbstractSocket); ui/errortext.cpp turns a kind into words, so the same
+// problem reads the same on every tab and the core is tested by value, not by English text.
+struct SessionError
+{
+    enum class Kind : quint8 {
+        None,
+        Refused, // TCP: nothing listens at the target (it answered the SYN with a reset)
+        HostNotFound,
+        TimedOut,
+        ClosedByPeer, // FIN or reset; while connected this is a disconnect, not an error (see Session::reportError)
+        AddressInUse,
+        AddressNotAvailable, // the local address is not one of this machine's
+        PermissionDenied, // a privileged port, or a broadcast the socket may not send
+        NetworkUnreachable, // no route to the target
+        DatagramTooLarge,
+        PortUnreachable, // UDP: an ICMP port unreachable came back, nothing is listening at the target
+        Resource, // out of file descriptors or memory
+        Unsupported, // e.g. IPv6 switched off on this machine
+        FamilyMismatch, // an IPv4-bound socket asked to reach an IPv6 address, or the reverse
+        Other
+    };
+
+    Kind kind = Kind::None;
+    QString detail; // the library's own text (Qt's errorString, in English), for the log; may be empty
+
+    bool operator==(const SessionError &o) const { return kind == o.kind && detail == o.detail; }
+    bool operator!=(const SessionError &o) const { return !(*this == o); }
+
+    // Qt's socket errors. A UDP socket reports ICMP port unreachable as ConnectionRefusedError: datagram is true
+    // there, so it becomes PortUnreachable.
+    static SessionError fromSocket(QAbstractSocket::SocketError error, const QString &detail, bool datagram = false);
+    // Stable identifiers for files and settings ("refused"); fromId gives Other for unknown ids.
+    static QByteArray id(Kind kind);
+    static Kind fromId(QByteArrayView id);
+};
+
+Q_DECLARE_METATYPE(SessionError)

@@ -1,0 +1,335 @@
+#include "net/udpsession.h"
+
+#include "net/endpoint.h"
+
+#include <QDateTime>
+#include <QHostInfo>
+#include <QNetworkDatagram>
+#include <QNetworkInterface>
+#include <QUdpSocket>
+
+#include <algorithm>
+
+namespace {
+// A burst of datagrams while the window is busy painting must not overflow the kernel's queue: Linux clamps this
+// to net.core.rmem_max (212,992 bytes by default), other systems take it as it is.
+constexpr int ReceiveBufferBytes = 4 * 1024 * 1024;
+
+bool isIPv4(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv4Protocol;
+}
+} // namespace
+
+UdpSession::UdpSession(QObject *parent)
+    : Session(parent)
+{
+    connect(&m_expiryTimer, &QTimer::timeout, this, &UdpSession::expirePeers);
+}
+
+UdpSession::~UdpSession()
+{
+    // Our sockets are children: in ~QObject they would still signal into this half-destroyed object.
+    for (QUdpSocket *socket : std::as_const(m_sockets))
+        disconnect(socket, nullptr, this, nullptr);
+    if (m_targetSocket)
+        disconnect(m_targetSocket, nullptr, this, nullptr);
+    if (m_lookupId >= 0)
+        QHostInfo::abortHostLookup(m_lookupId);
+}
+
+QUdpSocket *UdpSession::bindOne(const QHostAddress &address, quint16 port, bool shareAddress, SessionError *error)
+{
+    auto *socket = new QUdpSocket(this);
+    // Qt's default on Unix already lets another socket that asks for sharing bind the port (SO_REUSEADDR), which
+    // is what the socket connected to the remote target needs; ShareAddress asks for it on every system.
+    const QAbstractSocket::BindMode mode = shareAddress
+        ? QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint
+        : QAbstractSocket::DefaultForPlatform;
+    if (!socket->bind(address, port, mode)) {
+        *error = SessionError::fromSocket(socket->error(), socket->errorString(), true);
+        delete socket; // nothing is connected to it yet
+        return nullptr;
+    }
+    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveBufferBytes);
+    return socket;
+}
+
+bool UdpSession::bind(const QHostAddress &address, quint16 port, bool shareAddress)
+{
+    close();
+    SessionError error;
+    QList<QUdpSocket *> sockets;
+    if (address == QHostAddress(QHostAddress::Any)) {
+        QUdpSocket *v4 = bindOne(QHostAddress(QHostAddress::AnyIPv4), port, shareAddress, &error);
+        if (!v4) {
+            reportError(0, error);
+            return false;
+        }
+        sockets.append(v4);
+        // The same port for IPv6; a machine without IPv6 (or that port taken there) keeps IPv4 alone.
+        SessionError ignored;
+        if (QUdpSocket *v6 = bindOne(QHostAddress(QHostAddress::AnyIPv6), v4->localPort(), shareAddress, &ignored))
+            sockets.append(v6);
+    } else {
+        QUdpSocket *socket = bindOne(address, port, shareAddress, &error);
+        if (!socket) {
+            reportError(0, error);
+            return false;
+        }
+        sockets.append(socket);
+    }
+    m_sockets = sockets;
+    m_address = address;
+    m_port = sockets.constFirst()->localPort();
+    m_share = shareAddress;
+    for (QUdpSocket *socket : std::as_const(m_sockets)) {
+        applyMulticastOptions(socket);
+        watch(socket);
+    }
+    setState(State::Open);
+    Q_EMIT activity(Activity::Bound, localEndpoint(), QString());
+    if (!m_targetAddress.isNull())
+        connectTargetSocket();
+    restartExpiry();
+    return true;
+}
+
+void UdpSession::watch(QUdpSocket *socket)
+{
+    connect(socket, &QUdpSocket::readyRead, this, [this, socket] { readPending(socket); });
+    connect(socket, &QUdpSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+        // A refused "connection" on an unconnected socket is a stale ICMP error some systems report on the next
+        // read; only the target's socket can say which peer it concerns (see connectTargetSocket()).
+        if (error == QAbstractSocket::ConnectionRefusedError)
+            return;
+        reportError(0, SessionError::fromSocket(error, socket->errorString(), true));
+    });
+}
+
+void UdpSession::close()
+{
+    if (m_sockets.isEmpty() && state() == State::Idle)
+        return;
+    const QString bound = localEndpoint();
+    dropTargetSocket();
+    for (QUdpSocket *socket : std::exchange(m_sockets, {})) {
+        disconnect(socket, nullptr, this, nullptr);
+        socket->close();
+        socket->deleteLater(); // close() may run inside this socket's readyRead
+    }
+    m_groups.clear();
+    m_peerOf.clear();
+    m_remotes.clear();
+    m_lastSender = 0;
+    m_expiryTimer.stop();
+    removeAllPeers();
+    if (!bound.isEmpty())
+        Q_EMIT activity(Activity::Stopped, bound, QString());
+    setState(State::Idle);
+}
+
+void UdpSession::readPending(QUdpSocket *socket)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Most datagrams of a burst come to the same address: format it once.
+    QHostAddress lastDestination;
+    int lastDestinationPort = -1;
+    QString destination;
+    for (int taken = 0; taken < DatagramsPerTurn && socket->hasPendingDatagrams(); ++taken) {
+        const QNetworkDatagram datagram = socket->receiveDatagram();
+        if (!datagram.isValid())
+            break; // the error is reported through errorOccurred
+        bool isNew = false;
+        const PeerId id = peerFor(datagram.senderAddress(), quint16(datagram.senderPort()), &isNew);
+        if (PeerInfo *info = peer(id))
+            info->lastSeenMs = now;
+        m_lastSender = id;
+        if (isNew)
+            announcePeer(id);
+        if (datagram.destinationAddress() != lastDestination || datagram.destinationPort() != lastDestinationPort) {
+            lastDestination = datagram.destinationAddress();
+            lastDestinationPort = datagram.destinationPort();
+            destination = lastDestinationPort < 0
+                ? QString()
+                : Endpoint::format(Endpoint::normalized(lastDestination), quint16(lastDestinationPort));
+        }
+        deliver(id, datagram.data(), destination);
+        // A slot may have closed the session or rebound it: this socket is then no longer ours to read.
+        if (!m_sockets.contains(socket) && socket != m_targetSocket)
+            return;
+    }
+}
+
+PeerId UdpSession::peerFor(const QHostAddress &address, quint16 port, bool *isNew)
+{
+    const Remote remote(Endpoint::normalized(address), port);
+    const auto it = m_peerOf.constFind(remote);
+    if (it != m_peerOf.constEnd()) {
+        *isNew = false;
+        return it.value();
+    }
+    const PeerId id = addPeer(Endpoint::format(remote.first, remote.second), localEndpoint());
+    m_peerOf.insert(remote, id);
+    m_remotes.insert(id, remote);
+    *isNew = true;
+    return id;
+}
+
+QUdpSocket *UdpSession::socketFor(const QHostAddress &destination) const
+{
+    for (QUdpSocket *socket : m_sockets) {
+        const QHostAddress local = socket->localAddress();
+        // A dual-stack socket (bound to Any by a caller of ours) reaches both families.
+        if (local == QHostAddress(QHostAddress::Any) || isIPv4(local) == isIPv4(destination))
+            return socket;
+    }
+    return nullptr;
+}
+
+int UdpSession::send(const QByteArray &data, const QList<PeerId> &targets)
+{
+    if (state() != State::Open)
+        return 0;
+    if (targets.isEmpty())
+        return sendToTarget(data);
+    int count = 0;
+    for (const PeerId id : targets) {
+        const auto it = m_remotes.constFind(id);
+        if (it != m_remotes.constEnd() && sendTo(id, *it, data, nullptr))
+            ++count;
+        if (state() != State::Open)
+            break; // a slot of sent() or errorOccurred() closed the session
+    }
+    return count;
+}
+
+bool UdpSession::sendTo(PeerId id, const Remote &remote, const QByteArray &data, QUdpSocket *via)
+{
+    if (data.size() > maxPayload(remote.first)) {
+        reportError(id, {SessionError::Kind::DatagramTooLarge, QString()});
+        return false;
+    }
+    QUdpSocket *socket = via ? via : socketFor(remote.first);
+    if (!socket) {
+        reportError(id, {SessionError::Kind::FamilyMismatch, QString()});
+        return false;
+    }
+    const qint64 written = socket->writeDatagram(data, remote.first, remote.second);
+    if (written < 0) {
+        SessionError error = SessionError::fromSocket(socket->error(), socket->errorString(), true);
+        reportError(id, error);
+        return false;
+    }
+    if (PeerInfo *info = peer(id))
+        info->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
+    noteSent(id, data, written);
+    return true;
+}
+
+void UdpSession::disconnectPeer(PeerId id)
+{
+    const auto it = m_remotes.constFind(id);
+    if (it == m_remotes.constEnd())
+        return;
+    m_peerOf.remove(*it);
+    m_remotes.erase(it);
+    removePeer(id);
+}
+
+void UdpSession::setPeerExpiryMs(qint64 ms)
+{
+    m_expiryMs = std::max<qint64>(0, ms);
+    restartExpiry();
+}
+
+void UdpSession::restartExpiry()
+{
+    if (m_expiryMs <= 0 || state() != State::Open) {
+        m_expiryTimer.stop();
+        return;
+    }
+    // A few looks per expiry time: a peer leaves at most a quarter of it late.
+    m_expiryTimer.start(int(std::clamp<qint64>(m_expiryMs / 4, 100, 10000)));
+}
+
+void UdpSession::expirePeers()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<PeerId> quiet;
+    for (const PeerId id : peers()) {
+        if (now - peerInfo(id).lastSeenMs >= m_expiryMs)
+            quiet.append(id);
+    }
+    for (const PeerId id : std::as_const(quiet))
+        disconnectPeer(id);
+}
+
+bool UdpSession::joinGroup(const QHostAddress &group, const QString &interfaceName)
+{
+    if (state() != State::Open)
+        return false;
+    QUdpSocket *socket = socketFor(group);
+    if (!socket) {
+        reportError(0, {SessionError::Kind::FamilyMismatch, QString()});
+        return false;
+    }
+    const QNetworkInterface iface
+        = interfaceName.isEmpty() ? QNetworkInterface() : QNetworkInterface::interfaceFromName(interfaceName);
+    if (!interfaceName.isEmpty() && !iface.isValid()) {
+        reportError(0, {SessionError::Kind::AddressNotAvailable, interfaceName});
+        return false;
+    }
+    const bool joined = iface.isValid() ? socket->joinMulticastGroup(group, iface) : socket->joinMulticastGroup(group);
+    if (!joined) {
+        reportError(0, SessionError::fromSocket(socket->error(), socket->errorString(), true));
+        return false;
+    }
+    // Datagrams we send to a group leave through the interface it was joined on (needed for IPv6 link scope).
+    if (iface.isValid())
+        socket->setMulticastInterface(iface);
+    m_groups.append({group, interfaceName});
+    Q_EMIT activity(Activity::Joined, Endpoint::formatAddress(group), interfaceName);
+    return true;
+}
+
+bool UdpSession::leaveGroup(const QHostAddress &group, const QString &interfaceName)
+{
+    const Membership membership {group, interfaceName};
+    if (state() != State::Open || !m_groups.contains(membership))
+        return false;
+    QUdpSocket *socket = socketFor(group);
+    const QNetworkInterface iface
+        = interfaceName.isEmpty() ? QNetworkInterface() : QNetworkInterface::interfaceFromName(interfaceName);
+    const bool left = !socket
+        ? false
+        : (iface.isValid() ? socket->leaveMulticastGroup(group, iface) : socket->leaveMulticastGroup(group));
+    if (!left && socket) {
+        reportError(0, SessionError::fromSocket(socket->error(), socket->errorString(), true));
+        return false;
+    }
+    m_groups.removeAll(membership);
+    Q_EMIT activity(Activity::Left, Endpoint::formatAddress(group), interfaceName);
+    return true;
+}
+
+void UdpSession::setMulticastTtl(int ttl)
+{
+    m_ttl = std::clamp(ttl, 0, 255);
+    for (QUdpSocket *socket : std::as_const(m_sockets))
+        applyMulticastOptions(socket);
+    if (m_targetSocket)
+        applyMulticastOptions(m_targetSocket);
+}
+
+void UdpSession::setMulticastLoopback(bool on)
+{
+    m_loopback = on;
+    setMulticastTtl(m_ttl);
+}
+
+void UdpSession::applyMulticastOptions(QUdpSocket *socket) const
+{
+    socket->setSocketOption(QAbstractSocket::MulticastTtlOption, m_ttl);
+    socket->setSocketOption(QAbstractSocket::MulticastLoopbackOption, m_loopback ? 1 : 0);
+}

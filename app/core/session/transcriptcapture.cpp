@@ -1,0 +1,47 @@
+#include "session/transcriptcapture.h"
+
+#include "log/transcript.h"
+
+TranscriptCapture::TranscriptCapture(Transcript *transcript, QObject *parent)
+    : QObject(parent)
+    , m_transcript(transcript)
+{
+    connect(m_transcript, &Transcript::appended, this, &TranscriptCapture::onAppended);
+}
+
+bool TranscriptCapture::start(const QString &path, CaptureFile::Format format, bool append)
+{
+    stop();
+    m_error.clear();
+    if (!m_file.open(path, format, append)) {
+        m_error = m_file.errorString();
+        m_file.close();
+        return false;
+    }
+    Q_EMIT changed(true);
+    return true;
+}
+
+void TranscriptCapture::stop()
+{
+    if (!m_file.isOpen())
+        return;
+    m_file.close();
+    Q_EMIT changed(false);
+}
+
+void TranscriptCapture::onAppended(qint64 seq)
+{
+    if (!m_file.isOpen())
+        return;
+    const Record *record = m_transcript->bySeq(seq);
+    if (!record)
+        return; // dropped by the budget in the same append: nothing left to write
+    if (m_file.write(*record, m_transcript->peerName(record->peer)))
+        return;
+    m_error = m_file.errorString();
+    const QString path = m_file.fileName();
+    stop();
+    m_transcript->appendEvent(EventKind::CaptureFailed, path, m_error);
+    Q_EMIT failed(path, m_error);
+}
