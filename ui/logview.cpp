@@ -2,13 +2,16 @@
 
 #include "log/transcript.h"
 #include "logrowpainter.h"
+#include "logviewaccessible.h"
 
+#include <QAccessible>
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QScrollBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -21,6 +24,9 @@ LogView::LogView(Transcript *transcript, QWidget *parent)
     , m_transcript(transcript)
     , m_renderer(transcript)
 {
+    // Before setAccessibleName(): Qt asks for this widget's interface there, active or not, and keeps whatever it
+    // gets for the widget's lifetime.
+    LogViewAccessibility::install();
     setObjectName(QStringLiteral("logView"));
     setAccessibleName(tr("Receive log"));
     setFocusPolicy(Qt::StrongFocus);
@@ -42,6 +48,7 @@ LogView::LogView(Transcript *transcript, QWidget *parent)
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &LogView::onScrolled);
 
     m_renderer.reindex();
+    m_indexedNextSeq = m_transcript->nextSeq();
     updateScrollRange();
 }
 
@@ -59,6 +66,7 @@ void LogView::setOptions(const RenderOptions &options)
     restorePositions(keepBottom);
     updateHorizontalRange();
     viewport()->update();
+    reportRows(true, 0);
 }
 
 void LogView::setLabels(RenderLabels labels)
@@ -108,7 +116,9 @@ void LogView::syncNow()
     if (!m_dirty && !m_structureChanged)
         return;
     const bool keepBottom = !m_paused && (m_autoScroll || isAtBottom());
-    if (m_needReindex) {
+    const bool reindex = m_needReindex;
+    const qint64 rowsBefore = m_renderer.rowCount();
+    if (reindex) {
         m_renderer.reindex();
         m_widest = 0;
     } else {
@@ -119,6 +129,34 @@ void LogView::syncNow()
     restorePositions(keepBottom);
     updateHorizontalRange();
     viewport()->update();
+    reportRows(reindex, rowsBefore);
+}
+
+// Called after every change of the row index (sync or re-index), so the accessible rows are renumbered exactly when
+// the drawn ones are; one report per sync, never one per record.
+void LogView::reportRows(bool reset, qint64 rowsBefore)
+{
+    const qint64 nextSeqBefore = std::exchange(m_indexedNextSeq, m_transcript->nextSeq());
+    if (!QAccessible::isActive())
+        return;
+    LogViewAccessibility::RowsChange change;
+    change.reset = reset;
+    if (!reset) {
+        // The records indexed last time that are still held now draw rows [0, kept); the rows before them went with
+        // the dropped records, the rows after them are new.
+        const qsizetype keptRecords
+            = qsizetype(std::clamp<qint64>(nextSeqBefore - m_transcript->firstSeq(), 0, m_transcript->size()));
+        change.kept
+            = keptRecords < m_transcript->size() ? m_renderer.firstRowOfRecord(keptRecords) : m_renderer.rowCount();
+        change.removed = std::max<qint64>(0, rowsBefore - change.kept);
+    }
+    LogViewAccessibility::rowsChanged(this, change);
+}
+
+void LogView::reportSelection()
+{
+    if (QAccessible::isActive())
+        LogViewAccessibility::selectionChanged(this);
 }
 
 void LogView::ensureConsistent() const

@@ -61,6 +61,15 @@ public:
     // Where a search starts: the selection's first row, else the first row on screen.
     qint64 currentRow() const;
 
+    // For assistive technology (logviewaccessible.h): the rows as of the last sync, read without syncing, so a
+    // reader can never make the rows move under itself; a row whose record was dropped since reads empty until then.
+    QString shownRowText(qint64 row) const { return m_renderer.rowText(row); }
+    qint64 selectionFirst() const { return m_selFirst; } // -1: nothing selected
+    qint64 selectionLast() const { return m_selLast; }
+    qint64 selectionCursor() const { return m_selCursor; } // the end the user moved: the current row
+    int rowHeight() const { return m_rowHeight; }
+    void selectRows(qint64 anchorRow, qint64 cursorRow);
+
 public Q_SLOTS:
     void selectAll();
     void clearSelection();
@@ -103,6 +112,8 @@ private:
         int continuationX = 0; // where its continuation rows' bodies start
     };
     void drawRow(LogRowPainter &painter, qint64 index, int y, RowLayout *layout);
+    void reportRows(bool reset, qint64 rowsBefore);
+    void reportSelection();
 
     Transcript *m_transcript;
     LogRenderer m_renderer;
@@ -113,6 +124,7 @@ private:
     bool m_autoScroll = true;
     bool m_paused = false;
     bool m_adjusting = false; // our own scroll bar changes are not the user scrolling
+    qint64 m_indexedNextSeq = 0; // the transcript's nextSeq() at the last sync: tells the rows kept from the new ones
 
     int m_rowHeight = 1;
     int m_charWidth = 1;
@@ -124,6 +136,7 @@ private:
     RowPos m_cursor;
     qint64 m_selFirst = -1; // selected rows as of the last sync; -1 = none
     qint64 m_selLast = -1;
+    qint64 m_selCursor = -1;
     RowPos m_match; // the search match's first row
     qint64 m_matchRow = -1; // as of the last sync; -1 = none
     qsizetype m_matchStart = 0; // in rowText() of the match row

@@ -24,6 +24,15 @@ void LogView::setSelection(qint64 anchorRow, qint64 cursorRow)
     m_cursor = posOfRow(cursorRow);
     refreshSelectionRows();
     viewport()->update();
+    reportSelection();
+}
+
+void LogView::selectRows(qint64 anchorRow, qint64 cursorRow)
+{
+    ensureConsistent();
+    const qint64 rows = m_renderer.rowCount();
+    if (rows > 0)
+        setSelection(std::clamp<qint64>(anchorRow, 0, rows - 1), std::clamp<qint64>(cursorRow, 0, rows - 1));
 }
 
 void LogView::refreshSelectionRows()
@@ -32,13 +41,14 @@ void LogView::refreshSelectionRows()
     const Record *matched = m_match.seq >= 0 ? m_transcript->bySeq(m_match.seq) : nullptr;
     m_matchRow = matched && m_renderer.isShown(*matched) ? rowOfPos(m_match) : -1;
     if (m_anchor.seq < 0 || m_cursor.seq < 0 || m_renderer.rowCount() == 0) {
-        m_selFirst = m_selLast = -1;
+        m_selFirst = m_selLast = m_selCursor = -1;
         return;
     }
     const qint64 a = rowOfPos(m_anchor);
     const qint64 b = rowOfPos(m_cursor);
     m_selFirst = std::min(a, b);
     m_selLast = std::max(a, b);
+    m_selCursor = b;
 }
 
 void LogView::showMatch(qint64 first, qint64 last, qsizetype start, qsizetype length)
@@ -98,6 +108,7 @@ void LogView::clearSelection()
     m_anchor = m_cursor = {};
     refreshSelectionRows();
     viewport()->update();
+    reportSelection();
 }
 
 QString LogView::selectedText() const
