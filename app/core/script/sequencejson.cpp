@@ -1,14 +1,13 @@
 #include "script/sequencejson.h"
 
 #include "bytes/payloadjson.h"
+#include "script/jsonfieldreader.h"
 #include "script/sequencefilepositions.h"
-#include "text/codecs.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
-#include <cmath>
 #include <utility>
 
 namespace {
@@ -110,143 +109,6 @@ QByteArray compact(const Fields &fields)
     return out + '}';
 }
 
-// Reads one JSON object strictly; the first problem is kept and every later call returns false.
-class ObjectReader
-{
-public:
-    ObjectReader(const QJsonObject &object, int stepIndex, SequenceError *error)
-        : m_object(object)
-        , m_stepIndex(stepIndex)
-        , m_error(error)
-    { }
-
-    bool failed() const { return !m_error->ok(); }
-
-    bool fail(Kind kind, const QString &field)
-    {
-        if (!failed()) {
-            m_error->kind = kind;
-            m_error->stepIndex = m_stepIndex;
-            m_error->field = field;
-        }
-        return false;
-    }
-
-    bool onlyKeys(const QStringList &allowed)
-    {
-        for (const QString &key : m_object.keys()) {
-            if (!allowed.contains(key))
-                return fail(Kind::UnknownField, key);
-        }
-        return !failed();
-    }
-
-    bool has(const QString &key) const { return m_object.contains(key); }
-
-    bool string(const QString &key, QString *out, bool required = false)
-    {
-        if (failed())
-            return false;
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return required ? fail(Kind::MissingField, key) : true;
-        if (!value.isString())
-            return fail(Kind::WrongType, key);
-        *out = value.toString();
-        return true;
-    }
-
-    bool boolean(const QString &key, bool *out)
-    {
-        if (failed())
-            return false;
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return true;
-        if (!value.isBool())
-            return fail(Kind::WrongType, key);
-        *out = value.toBool();
-        return true;
-    }
-
-    bool integer(const QString &key, int *out, qint64 minimum, qint64 maximum, bool required = false)
-    {
-        if (failed())
-            return false;
-        const QJsonValue value = m_object.value(key);
-        if (value.isUndefined())
-            return required ? fail(Kind::MissingField, key) : true;
-        if (!value.isDouble())
-            return fail(Kind::WrongType, key);
-        const double number = value.toDouble();
-        if (std::floor(number) != number || number < double(minimum) || number > double(maximum)) {
-            fail(Kind::BadNumber, key);
-            m_error->minimum = minimum;
-            m_error->maximum = maximum;
-            return false;
-        }
-        *out = int(number);
-        return true;
-    }
-
-    // An id field: fromId(id, &ok) must know the text.
-    template<typename T, typename FromId> bool id(const QString &key, T *out, FromId fromId)
-    {
-        QString text;
-        if (!string(key, &text) || !has(key))
-            return !failed();
-        bool ok = false;
-        const T value = fromId(text.toUtf8(), &ok);
-        if (!ok)
-            return fail(Kind::BadValue, key);
-        *out = value;
-        return true;
-    }
-
-    bool encoding(const QString &key, QByteArray *out)
-    {
-        QString text;
-        if (!string(key, &text) || !has(key))
-            return !failed();
-        for (const QByteArray &candidate : Codecs::available()) {
-            if (candidate.compare(text.toUtf8(), Qt::CaseInsensitive) == 0) {
-                *out = candidate;
-                return true;
-            }
-        }
-        return fail(Kind::BadValue, key);
-    }
-
-    bool spec(Payload::Spec *spec)
-    {
-        id(QStringLiteral("mode"), &spec->mode,
-            [](QByteArrayView id, bool *ok) { return PayloadJson::modeFromId(id, ok); });
-        encoding(QStringLiteral("encoding"), &spec->encoding);
-        boolean(QStringLiteral("escapes"), &spec->escapes);
-        id(QStringLiteral("lineEnding"), &spec->lineEnding,
-            [](QByteArrayView id, bool *ok) { return PayloadJson::lineEndingFromId(id, ok); });
-        return !failed();
-    }
-
-    bool checksum(Checksum::Algorithm *algorithm, Checksum::ByteOrder *order)
-    {
-        id(QStringLiteral("checksum"), algorithm, [](QByteArrayView id, bool *ok) {
-            const Checksum::Algorithm found = Checksum::fromId(id);
-            *ok = QByteArrayView(Checksum::id(found)) == id;
-            return found;
-        });
-        *order = Checksum::naturalOrder(*algorithm);
-        id(QStringLiteral("checksumOrder"), order,
-            [](QByteArrayView id, bool *ok) { return PayloadJson::byteOrderFromId(id, ok); });
-        return !failed();
-    }
-
-private:
-    const QJsonObject &m_object;
-    int m_stepIndex;
-    SequenceError *m_error;
-};
-
 QStringList keysOf(const Fields &fields)
 {
     QStringList keys;
@@ -274,7 +136,7 @@ Step readStep(const QJsonValue &value, int index, SequenceError *error)
         return step;
     }
     const QJsonObject object = value.toObject();
-    ObjectReader reader(object, index, error);
+    JsonFieldReader reader(object, index, error);
     QString kindText;
     if (!reader.string(QStringLiteral("step"), &kindText, true))
         return step;
@@ -319,7 +181,7 @@ Step readStep(const QJsonValue &value, int index, SequenceError *error)
 Sequence readSequence(const QJsonObject &root, SequenceError *error)
 {
     Sequence sequence;
-    ObjectReader reader(root, -1, error);
+    JsonFieldReader reader(root, -1, error);
     if (root.value(QLatin1String("format")) != formatName) {
         error->kind = Kind::NotSequence;
         error->field = QStringLiteral("format");

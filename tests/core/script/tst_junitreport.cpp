@@ -151,7 +151,8 @@ void tst_JUnitReport::fields()
             "system-out", "system-err"}));
 
     QMap<QString, QString> properties;
-    for (const Element &p : suite.all(QStringLiteral("properties")).at(0).children)
+    const QList<Element> propertyElements = suite.all(QStringLiteral("properties")).value(0).children;
+    for (const Element &p : propertyElements)
         properties.insert(p.attr("name"), p.attr("value"));
     QCOMPARE(properties,
         (QMap<QString, QString> {{"netassist.end", "channel-closed"}, {"netassist.responses", "3"},
@@ -209,7 +210,8 @@ void tst_JUnitReport::defaultsWithoutOptions()
     QCOMPARE(failure.attr("message"), QStringLiteral("checksum-mismatch"));
     QCOMPARE(failure.attr("type"), QStringLiteral("checksum-mismatch"));
     QMap<QString, QString> properties;
-    for (const Element &p : suite.all(QStringLiteral("properties")).at(0).children)
+    const QList<Element> propertyElements = suite.all(QStringLiteral("properties")).value(0).children;
+    for (const Element &p : propertyElements)
         properties.insert(p.attr("name"), p.attr("value"));
     QCOMPARE(properties.value("netassist.responses"), QStringLiteral("0"));
     QVERIFY(!properties.contains("netassist.responseMinMs"));
