@@ -1,0 +1,3 @@
+#include "script/sequencechannel.h"
+
+SequenceChannel::~SequenceChannel() = default;
