@@ -2,7 +2,6 @@
 #include "logpanel.h"
 #include "loopsender.h"
 #include "mainwindow.h"
-#include "net/tcpserversession.h"
 #include "pagelookup.h"
 #include "peertablemodel.h"
 #include "scenarios.h"

@@ -1,7 +1,6 @@
 #include "autoreplydialog.h"
 #include "log/framer.h"
 #include "log/transcript.h"
-#include "net/tcpserversession.h"
 #include "serverpage.h"
 #include "session/autoresponder.h"
 #include "session/tabmodel.h"

@@ -1,6 +1,5 @@
 #include "clientpage.h"
 #include "logview.h"
-#include "net/tcpclientsession.h"
 #include "widgetlookup.h"
 
 #include <QComboBox>

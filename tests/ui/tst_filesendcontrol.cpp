@@ -1,5 +1,5 @@
 #include "net/filesender.h"
-#include "net/tcpclientsession.h"
+#include "net/sessionfactory.h"
 #include "sendpanel.h"
 #include "widgetlookup.h"
 
@@ -13,13 +13,16 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <memory>
+
 namespace {
 
 // The send panel of a page: a client session connected to a loopback device that can stop reading.
 struct Link
 {
     QTcpServer server;
-    TcpClientSession session;
+    std::unique_ptr<Session> owned {Sessions::create(Transport::TcpClient)};
+    Session &session = *owned;
     SendPanel panel;
     QTcpSocket *device = nullptr;
     QByteArray received;
@@ -33,7 +36,10 @@ struct Link
         if (!server.listen(QHostAddress::LocalHost, 0))
             return false;
         QSignalSpy connected(&session, &Session::peerConnected);
-        session.open(QStringLiteral("127.0.0.1"), server.serverPort());
+        Session::OpenRequest request;
+        request.host = QStringLiteral("127.0.0.1");
+        request.port = server.serverPort();
+        session.open(request);
         // The server may have taken the connection from the kernel while the client waited: only wait if not.
         if (!connected.wait(5000) || (!server.hasPendingConnections() && !server.waitForNewConnection(5000)))
             return false;
@@ -150,8 +156,8 @@ void tst_FileSendControl::disabledWithoutSessionOrPeer()
     panel.setPeerAvailable(true);
     QVERIFY(!button->isEnabled()); // no session given by the page
     QVERIFY(!panel.fileSend()->sendFile(QStringLiteral("/nonexistent")));
-    TcpClientSession session;
-    panel.setFileTarget(&session);
+    std::unique_ptr<Session> session(Sessions::create(Transport::TcpClient));
+    panel.setFileTarget(session.get());
     QVERIFY(button->isEnabled());
     panel.setPeerAvailable(false);
     QVERIFY(!button->isEnabled());

@@ -2,8 +2,6 @@
 #include "log/transcript.h"
 #include "logpanel.h"
 #include "logview.h"
-#include "net/tcpclientsession.h"
-#include "net/tcpserversession.h"
 #include "peertablemodel.h"
 #include "serverpage.h"
 

@@ -1,7 +1,5 @@
 #include "clientpage.h"
 #include "log/capturefile.h"
-#include "net/tcpclientsession.h"
-#include "net/tcpserversession.h"
 #include "serverpage.h"
 
 #include <QCryptographicHash>

@@ -1,5 +1,4 @@
 #include "logview.h"
-#include "net/tcpserversession.h"
 #include "peertablemodel.h"
 #include "serverpage.h"
 #include "widgetlookup.h"

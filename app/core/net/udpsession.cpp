@@ -19,6 +19,16 @@ bool isIPv4(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv4Protocol;
 }
+
+// Qt gives a received datagram's destination the receiving interface as its scope ("::1%1"), which only a
+// link-local address needs to be usable.
+QString destinationText(QHostAddress address, int port)
+{
+    address = Endpoint::normalized(address);
+    if (address.protocol() == QAbstractSocket::IPv6Protocol && !address.isLinkLocal())
+        address.setScopeId(QString());
+    return Endpoint::format(address, quint16(port));
+}
 } // namespace
 
 UdpSession::UdpSession(QObject *parent)
@@ -40,13 +50,20 @@ UdpSession::~UdpSession()
 
 QUdpSocket *UdpSession::bindOne(const QHostAddress &address, quint16 port, bool shareAddress, SessionError *error)
 {
+    if (!shareAddress) {
+        // The port must be free: an exclusive bind says whether anyone (another program, another tab) holds it.
+        // Our own socket then allows sharing after all, because the socket connected to the remote target must
+        // bind the same port (see connectTargetSocket()).
+        QUdpSocket probe;
+        if (!probe.bind(address, port, QAbstractSocket::DontShareAddress)) {
+            *error = SessionError::fromSocket(probe.error(), probe.errorString(), true);
+            return nullptr;
+        }
+        port = probe.localPort();
+    }
     auto *socket = new QUdpSocket(this);
-    // Qt's default on Unix already lets another socket that asks for sharing bind the port (SO_REUSEADDR), which
-    // is what the socket connected to the remote target needs; ShareAddress asks for it on every system.
-    const QAbstractSocket::BindMode mode = shareAddress
-        ? QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint
-        : QAbstractSocket::DefaultForPlatform;
-    if (!socket->bind(address, port, mode)) {
+    // Only these flags set SO_REUSEADDR on Unix (DefaultForPlatform sets nothing there, whatever its name says).
+    if (!socket->bind(address, port, QAbstractSocket::ShareAddress | QAbstractSocket::ReuseAddressHint)) {
         *error = SessionError::fromSocket(socket->error(), socket->errorString(), true);
         delete socket; // nothing is connected to it yet
         return nullptr;
@@ -131,6 +148,13 @@ void UdpSession::close()
 
 void UdpSession::readPending(QUdpSocket *socket)
 {
+    // Measured on Qt 6.4 / Linux: an ICMP port unreachable on the connected target socket never becomes an
+    // errorOccurred. The socket turns readable, Qt's peek for a datagram takes the pending error (and drops it), and
+    // readyRead comes with no datagram. Readable with nothing to read is that error.
+    if (socket == m_targetSocket && !socket->hasPendingDatagrams()) {
+        reportTargetUnreachable();
+        return;
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // Most datagrams of a burst come to the same address: format it once.
     QHostAddress lastDestination;
@@ -150,9 +174,7 @@ void UdpSession::readPending(QUdpSocket *socket)
         if (datagram.destinationAddress() != lastDestination || datagram.destinationPort() != lastDestinationPort) {
             lastDestination = datagram.destinationAddress();
             lastDestinationPort = datagram.destinationPort();
-            destination = lastDestinationPort < 0
-                ? QString()
-                : Endpoint::format(Endpoint::normalized(lastDestination), quint16(lastDestinationPort));
+            destination = lastDestinationPort < 0 ? QString() : destinationText(lastDestination, lastDestinationPort);
         }
         deliver(id, datagram.data(), destination);
         // A slot may have closed the session or rebound it: this socket is then no longer ours to read.

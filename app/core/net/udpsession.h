@@ -83,6 +83,7 @@ private:
     void onTargetLookedUp(const QHostInfo &info);
     void connectTargetSocket();
     void dropTargetSocket();
+    void reportTargetUnreachable();
     int sendToTarget(const QByteArray &data);
     void flushTargetQueue();
 

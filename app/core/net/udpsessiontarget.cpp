@@ -93,6 +93,10 @@ void UdpSession::connectTargetSocket()
     applyMulticastOptions(socket);
     connect(socket, &QUdpSocket::readyRead, this, [this, socket] { readPending(socket); });
     connect(socket, &QUdpSocket::errorOccurred, this, [this, socket](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::ConnectionRefusedError) {
+            reportTargetUnreachable(); // where Qt does report it as an error
+            return;
+        }
         bool isNew = false;
         const PeerId id = peerFor(m_targetAddress, m_targetPort, &isNew);
         if (isNew)
@@ -100,6 +104,16 @@ void UdpSession::connectTargetSocket()
         reportError(id, SessionError::fromSocket(error, socket->errorString(), true));
     });
     m_targetSocket = socket;
+}
+
+void UdpSession::reportTargetUnreachable()
+{
+    bool isNew = false;
+    const PeerId id = peerFor(m_targetAddress, m_targetPort, &isNew);
+    if (isNew)
+        announcePeer(id);
+    if (hasPeer(id))
+        reportError(id, {SessionError::Kind::PortUnreachable, QString()});
 }
 
 void UdpSession::dropTargetSocket()
