@@ -22,6 +22,7 @@ struct BenchConfig
     qint64 shortConnectionBytes = 100 * 1024;
     int acceptTarget = 10000;
     int startupRuns = 5;
+    qint64 udpDatagrams = 10 * 1000 * 1000;
     QStringList only; // scenario names to run; empty = all
 
     bool wants(const char *scenario) const;

@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char *Usage = "usage: netassist-bench [--quick] [--only scenario[,scenario...]]\n"
-                              "scenarios: raw client server accept rerender startup\n";
+                              "scenarios: raw client server accept rerender startup udp\n";
 
 bool parse(int argc, char *argv[], BenchConfig *config)
 {
@@ -35,6 +35,7 @@ bool parse(int argc, char *argv[], BenchConfig *config)
         config->shortConnections = 512;
         config->acceptTarget = 200;
         config->startupRuns = 2;
+        config->udpDatagrams = 200 * 1000;
     }
     return true;
 }
@@ -86,6 +87,8 @@ int main(int argc, char *argv[])
         runServerIngest(context);
     if (config.wants("accept"))
         runAccept(context);
+    if (config.wants("udp"))
+        runUdpIngest(context);
     if (config.wants("rerender"))
         runRerender(context);
     if (config.wants("startup"))

@@ -24,10 +24,6 @@ class UdpSession : public Session, public DatagramControl
 {
     Q_OBJECT
 public:
-    // Datagrams taken from one socket per event-loop turn: the window repaints between batches however fast they
-    // come (the socket's read notifier fires again at once while datagrams wait).
-    static constexpr int DatagramsPerTurn = 256;
-
     explicit UdpSession(QObject *parent = nullptr);
     ~UdpSession() override;
 
@@ -72,6 +68,7 @@ private:
     QUdpSocket *bindOne(const QHostAddress &address, quint16 port, bool shareAddress, SessionError *error);
     void watch(QUdpSocket *socket);
     void readPending(QUdpSocket *socket);
+    void readMore();
     QUdpSocket *socketFor(const QHostAddress &destination) const;
     PeerId peerFor(const QHostAddress &address, quint16 port, bool *isNew);
     bool sendTo(PeerId id, const Remote &remote, const QByteArray &data, QUdpSocket *via);
@@ -96,6 +93,7 @@ private:
     PeerId m_lastSender = 0;
     qint64 m_expiryMs = DefaultPeerExpiryMs;
     QTimer m_expiryTimer;
+    QTimer m_readMore; // the rest of a burst, on a later turn
     QList<Membership> m_groups;
     int m_ttl = 1;
     bool m_loopback = true;
