@@ -86,6 +86,12 @@ CaptureResult CaptureIndex::build(const QString &path, const Progress &progress)
         (aToB ? f.bytesAToB : f.bytesBToA) += p.payloadLength;
         f.lastTimeUs = packet.timeUs;
         f.lastFrame = packet.frame;
+        f.lastOffset = packet.offset;
+        // A later datagram's first fragment can precede the first datagram's: FlowReader must start there.
+        if (packet.firstFrame < f.firstFrame) {
+            f.firstFrame = packet.firstFrame;
+            f.firstOffset = packet.firstOffset;
+        }
         if (tcp) {
             if (isSyn(p) && aToB) {
                 f.synSeen = true;

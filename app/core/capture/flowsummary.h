@@ -30,11 +30,12 @@ struct FlowSummary
     bool finSeen = false; // either end sent FIN
     bool resetSeen = false;
 
-    // Where FlowReader finds it again: frame numbers (from 1) of its first and last packets and the file offset of
-    // the first one's record.
+    // Where FlowReader finds it again: frame numbers (from 1) of its first and last packets and the file offsets
+    // where libpcap began reading them (for a fragmented datagram, its earliest fragment's).
     qint64 firstFrame = 0;
     qint64 lastFrame = 0;
     qint64 firstOffset = 0;
+    qint64 lastOffset = 0;
 
     qint64 packets() const { return packetsAToB + packetsBToA; }
     qint64 bytes() const { return bytesAToB + bytesBToA; }

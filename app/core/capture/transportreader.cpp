@@ -53,7 +53,7 @@ bool TransportReader::next(TransportPacket &out)
         ++m_counts.frames;
         DecodedPacket p = PacketDecoder::decode(m_result.linkType, captured.data);
         out.frame = out.firstFrame = captured.frame;
-        out.firstOffset = captured.offset;
+        out.offset = out.firstOffset = captured.offset;
         out.frames = 1;
         out.timeUs = captured.timeUs;
         if (p.kind == DecodedPacket::Kind::Fragment) {

@@ -24,7 +24,8 @@ struct CaptureCounts
 struct TransportPacket
 {
     DecodedPacket decoded; // kind is Tcp or Udp
-    qint64 frame = 0; // the frame that completed it
+    qint64 frame = 0; // the frame that completed it, and that frame's byte offset in the file
+    qint64 offset = 0;
     qint64 firstFrame = 0; // its first frame (the first fragment's) and that frame's byte offset in the file
     qint64 firstOffset = 0;
     int frames = 1; // fragments that carried it

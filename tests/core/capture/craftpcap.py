@@ -299,6 +299,58 @@ def scenario_header_only(out):
     write_pcap(out, 1, [])
 
 
+def scenario_retransmission(out):
+    # "hello" sent twice (a whole retransmission), then "loworld" from inside "hello" (a partial one).
+    c = Tcp(A4, B4)
+    packets = c.handshake()
+    hello_seq = c.next[True]
+    packets += [c.send(True, "PA", b"hello"), c.packet(True, "PA", b"hello", seq=hello_seq),
+                c.packet(True, "PA", b"loworld", seq=hello_seq + 3)]
+    c.next[True] = hello_seq + 10
+    packets += [c.send(False, "PA", b"ok")] + c.close()
+    write_pcap(out, 101, timed(packets))
+
+
+def scenario_out_of_order(out):
+    # "second" overtakes "first-"; B's reply comes in between.
+    c = Tcp(A4, B4)
+    packets = c.handshake()
+    start = c.next[True]
+    packets += [c.packet(True, "PA", b"second", seq=start + 6), c.send(False, "PA", b"wait"),
+                c.packet(True, "PA", b"first-", seq=start)]
+    c.next[True] = start + 12
+    packets += c.close()
+    write_pcap(out, 101, timed(packets))
+
+
+def scenario_gap(out):
+    # 4 bytes after "aaa" were never captured; A's FIN comes after the hole, so it waits for the flow's end.
+    c = Tcp(A4, B4)
+    packets = c.handshake() + [c.send(True, "PA", b"aaa")]
+    c.next[True] += 4
+    packets += [c.send(True, "PA", b"bbb"), c.send(False, "PA", b"ok")] + c.close()
+    write_pcap(out, 101, timed(packets))
+
+
+def scenario_reset(out):
+    # B resets the connection after A's request; A's late segment after the reset is ignored.
+    c = Tcp(A6, B6)
+    packets = c.handshake() + [c.send(True, "PA", b"req"), c.send(False, "RA"), c.send(True, "PA", b"late")]
+    write_pcap(out, 101, timed(packets))
+
+
+def scenario_wraparound(out):
+    # Both ends' sequence numbers cross 2^32 inside their data; A's segment after the wrap arrives first.
+    c = Tcp(A4, B4, isn_a=0xFFFFFFF0, isn_b=0xFFFFFF80)
+    packets = c.handshake()
+    start = c.next[True]  # 0xFFFFFFF1
+    first, second = b"0123456789abcdef", b"ghijklmnopqrstuv"  # 16 + 16: the second starts at 0x00000001
+    packets += [c.packet(True, "PA", second, seq=start + 16), c.packet(True, "PA", first, seq=start)]
+    c.next[True] = (start + 32) & 0xFFFFFFFF
+    packets += [c.send(False, "PA", b"B crosses too" * 12)] + c.close(from_a=False)
+    write_pcap(out, 101, timed(packets))
+
+
 SCENARIOS = {name[len("scenario_"):].replace("_", "-"): f for name, f in globals().items()
              if name.startswith("scenario_")}
 

@@ -1,4 +1,5 @@
 #include "capture/captureindex.h"
+#include "capture/flowreader.h"
 #include "capturetesting.h"
 
 #include <QFileInfo>
@@ -15,7 +16,8 @@
 using namespace CaptureTesting;
 
 // Captures of real loopback traffic: loopbackpeers.py talks TCP and UDP over IPv4 and IPv6 on one port while
-// tcpdump records it, then the index must list exactly those flows with exactly the bytes the peers sent.
+// tcpdump records it, then the index must list exactly those flows with exactly the bytes the peers sent, and
+// FlowReader must give back each conversation byte for byte (UDP: datagram by datagram, the empty one too).
 
 namespace {
 
@@ -207,6 +209,46 @@ void tst_CaptureLoopback::indexOfRealTraffic()
     QCOMPARE(index.counts().otherIpPackets, 0);
     QCOMPARE(index.counts().notIpPackets, 0);
     QCOMPARE(index.counts().frames, index.counts().tcpPackets + index.counts().udpPackets);
+
+    const QJsonArray flows = c.peers.value(QStringLiteral("flows")).toArray();
+    QCOMPARE(index.flows().size(), flows.size() + 1);
+    for (int i = 0; i < flows.size(); ++i) {
+        const QJsonObject expected = flows[i].toObject();
+        const bool tcp = expected.value(QStringLiteral("protocol")).toString() == QLatin1String("tcp");
+        QByteArray stream[2];
+        QStringList datagrams[2];
+        QStringList kinds;
+        FlowReader reader;
+        const CaptureResult read = reader.read(c.path, index.flows()[i], [&](const FlowEvent &e) {
+            const int d = int(e.direction);
+            if (e.kind == FlowEvent::Kind::Data) {
+                stream[d] += e.bytes.toByteArray();
+                datagrams[d] << QString::fromLatin1(e.bytes.toByteArray().toHex());
+            } else {
+                kinds << QStringLiteral("%1%2").arg(int(e.kind)).arg(d);
+            }
+            return true;
+        });
+        QCOMPARE(read.status, CaptureStatus::Ok);
+        if (tcp) {
+            // A is the client: to the server is A to B.
+            QCOMPARE(stream[0].toHex(), expected.value(QStringLiteral("toServer")).toString().toLatin1());
+            QCOMPARE(stream[1].toHex(), expected.value(QStringLiteral("toClient")).toString().toLatin1());
+            // Opened, then both FINs (who closed first depends on the conversation): no gap, no reset.
+            QCOMPARE(kinds.size(), 3);
+            QCOMPARE(kinds[0], QStringLiteral("00"));
+            QCOMPARE(QSet<QString>(kinds.begin() + 1, kinds.end()), QSet<QString>({"30", "31"}));
+        } else {
+            QStringList toServer, toClient;
+            for (const QJsonValue &v : expected.value(QStringLiteral("toServer")).toArray())
+                toServer << v.toString();
+            for (const QJsonValue &v : expected.value(QStringLiteral("toClient")).toArray())
+                toClient << v.toString();
+            QCOMPARE(datagrams[0], toServer);
+            QCOMPARE(datagrams[1], toClient);
+            QVERIFY(kinds.isEmpty());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CaptureLoopback)
