@@ -5,6 +5,7 @@
 #include <QFile>
 
 #include <cstdio>
+#include <limits>
 #include <pcap/pcap.h>
 
 namespace {
@@ -27,6 +28,14 @@ bool seekTo(FILE *file, qint64 offset)
 #else
     return std::fseek(file, long(offset), SEEK_SET) == 0;
 #endif
+}
+
+// A damaged pcapng timestamp (64 bits scaled by the interface's resolution) can exceed what fits in qint64
+// microseconds: such a time is clamped, never overflowed.
+qint64 microseconds(qint64 seconds, qint64 micros)
+{
+    constexpr qint64 Limit = std::numeric_limits<qint64>::max() / 1000000 - 1;
+    return qBound(-Limit, seconds, Limit) * 1000000 + micros;
 }
 
 } // namespace
@@ -91,7 +100,7 @@ bool PcapReader::next(CapturedPacket &packet)
     if (read == 1) {
         packet.frame = ++m_frame;
         packet.offset = before;
-        packet.timeUs = qint64(header->ts.tv_sec) * 1000000 + header->ts.tv_usec;
+        packet.timeUs = microseconds(header->ts.tv_sec, header->ts.tv_usec);
         packet.data = QByteArrayView(data, header->caplen);
         packet.originalLength = header->len;
         return true;

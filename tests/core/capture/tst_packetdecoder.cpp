@@ -123,7 +123,8 @@ void tst_PacketDecoder::decode()
 
 void tst_PacketDecoder::tcpFields()
 {
-    const DecodedPacket p = PacketDecoder::decode(DLT_RAW, tcp4("z"));
+    const QByteArray frame = tcp4("z");
+    const DecodedPacket p = PacketDecoder::decode(DLT_RAW, frame);
     QCOMPARE(p.kind, Kind::Tcp);
     QVERIFY(!p.ipv6);
     QCOMPARE(QByteArray(reinterpret_cast<const char *>(p.source.data()), 4).toHex(), QByteArray("c0a80102"));
@@ -146,7 +147,9 @@ void tst_PacketDecoder::ipv6FragmentHeader()
     packet = setBe16(packet, 4, quint16(8 + transport.size()));
     const QByteArray fragment = QByteArray::fromHex("1100") + QByteArray::fromHex("04d1") // 1232 | M
         + QByteArray::fromHex("cafe0001");
-    DecodedPacket p = PacketDecoder::decode(DLT_RAW, packet + fragment + transport);
+    // DecodedPacket's views point into the frame: it must outlive them.
+    const QByteArray fragmented = packet + fragment + transport;
+    DecodedPacket p = PacketDecoder::decode(DLT_RAW, fragmented);
     QCOMPARE(p.kind, Kind::Fragment);
     QVERIFY(p.ipv6);
     QCOMPARE(p.protocol, quint8(17));
@@ -157,7 +160,8 @@ void tst_PacketDecoder::ipv6FragmentHeader()
 
     // An atomic fragment (offset 0, no more fragments) is a whole datagram (RFC 6946).
     const QByteArray atomic = QByteArray::fromHex("110000000000cafe");
-    p = PacketDecoder::decode(DLT_RAW, packet + atomic + transport);
+    const QByteArray whole = packet + atomic + transport;
+    p = PacketDecoder::decode(DLT_RAW, whole);
     QCOMPARE(p.kind, Kind::Udp);
     QCOMPARE(p.payload.toByteArray(), QByteArray("payload"));
 }
