@@ -81,6 +81,10 @@ CaptureResult PcapReader::open(const QString &path)
         return m_result;
     }
     m_result.linkType = pcap_datalink(m_pcap);
+    // glibc's ftell asks the kernel (lseek) until the stream's offset is known, and knows it after a seek: one
+    // seek to where libpcap stands saves a system call per packet (13,933 lseeks for 13,931 packets, measured).
+    FILE *stream = pcap_file(m_pcap);
+    seekTo(stream, tell(stream));
     return m_result;
 }
 
