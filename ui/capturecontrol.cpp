@@ -1,5 +1,6 @@
 #include "capturecontrol.h"
 
+#include "filedialogs.h"
 #include "session/transcriptcapture.h"
 #include "statuscolors.h"
 
@@ -46,24 +47,23 @@ void CaptureControl::onToggled(bool on)
         m_capture->stop();
         return;
     }
+    // The box stays checked while the file is chosen; cancelling unchecks it (updateLabel()).
     // The format is chosen with the file, by its type filter: one dialog instead of two.
     const QString text = tr("Text with timestamps (*.txt *.log)");
     const QString rawRx = tr("Raw received bytes (*.bin)");
     const QString rawTx = tr("Raw sent bytes (*.bin)");
-    QString filter = text;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Capture to file"), QString(),
-        QStringList {text, rawRx, rawTx, tr("All files (*)")}.join(QStringLiteral(";;")), &filter);
-    if (path.isEmpty()) {
-        updateLabel();
-        return;
-    }
-    const CaptureFile::Format format = filter == rawRx ? CaptureFile::Format::RawRx
-        : filter == rawTx                              ? CaptureFile::Format::RawTx
-                                                       : CaptureFile::Format::Text;
-    if (!m_capture->start(path, format)) {
-        updateLabel();
-        report(tr("Cannot capture to %1: %2").arg(QDir::toNativeSeparators(path), m_capture->errorString()));
-    }
+    FileDialogs::save(this, tr("Capture to file"), {text, rawRx, rawTx, tr("All files (*)")}, "captureFileDialog",
+        [this, rawRx, rawTx](const QString &path, const QString &filter) {
+            const CaptureFile::Format format = filter == rawRx ? CaptureFile::Format::RawRx
+                : filter == rawTx                              ? CaptureFile::Format::RawTx
+                                                               : CaptureFile::Format::Text;
+            if (!m_capture->start(path, format)) {
+                updateLabel();
+                report(tr("Cannot capture to %1: %2").arg(QDir::toNativeSeparators(path), m_capture->errorString()));
+            }
+        });
+    if (auto *dialog = findChild<QFileDialog *>(QStringLiteral("captureFileDialog")))
+        connect(dialog, &QDialog::rejected, this, &CaptureControl::updateLabel);
 }
 
 void CaptureControl::onFailed(const QString &path, const QString &error)

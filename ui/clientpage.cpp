@@ -43,6 +43,7 @@ ClientPage::ClientPage(TabModel *model, QWidget *parent)
     m_ui->clientHost->addItems(defaultHosts());
     m_ui->clientPort->setText(QString::number(SocketLimits::DefaultPort));
     m_ui->clientHost->lineEdit()->setAccessibleName(tr("Remote host"));
+    m_ui->clientHost->lineEdit()->setObjectName(QStringLiteral("clientHostEdit"));
 
     connect(m_ui->clientConnect, &QPushButton::clicked, this, &ClientPage::toggleSession);
     connect(m_ui->clientHost, &QComboBox::editTextChanged, this, &ClientPage::validateInput);

@@ -1,5 +1,6 @@
 #include "filesendcontrol.h"
 
+#include "filedialogs.h"
 #include "net/filesender.h"
 
 #include <QFileDialog>
@@ -91,9 +92,8 @@ bool FileSendControl::isSending() const
 
 void FileSendControl::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Send File"));
-    if (!path.isEmpty())
-        sendFile(path);
+    FileDialogs::open(
+        this, tr("Send File"), {}, "sendFileDialog", [this](const QString &path, const QString &) { sendFile(path); });
 }
 
 bool FileSendControl::sendFile(const QString &path)

@@ -15,18 +15,19 @@ void applyFormat(SessionPage *page, const LaunchOptions &options)
 {
     if (options.encoding.isEmpty() && !options.hex)
         return;
-    RenderOptions log = page->logPanel()->options();
     Payload::Spec spec = page->sendPanel()->spec();
-    if (!options.encoding.isEmpty()) {
-        log.encoding = options.encoding;
+    if (!options.encoding.isEmpty())
         spec.encoding = options.encoding;
-    }
-    if (options.hex) {
-        log.view = RenderOptions::View::Hex;
+    if (options.hex)
         spec.mode = Payload::Mode::Hex;
-    }
-    page->logPanel()->setOptions(log);
     page->sendPanel()->setSpec(spec);
+    // The log shows the tab's encoding again, whatever it was set apart to.
+    page->logPanel()->setFollowsTabEncoding(true);
+    if (options.hex) {
+        RenderOptions log = page->logPanel()->options();
+        log.view = RenderOptions::View::Hex;
+        page->logPanel()->setOptions(log);
+    }
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "logpanel.h"
 
 #include "errortext.h"
+#include "filedialogs.h"
 #include "log/transcript.h"
 #include "logsearchbar.h"
 #include "logview.h"
@@ -29,6 +30,7 @@ LogPanel::LogPanel(Transcript *transcript, QWidget *parent)
 {
     buildUi();
     m_view->setLabels(labels());
+    setTabEncoding(m_view->options().encoding);
     syncControls(m_view->options());
 
     // The counters change on every read; a label re-laid out per read would cost more than the read itself.
@@ -48,9 +50,14 @@ void LogPanel::buildUi()
     m_viewMode->addItem(tr("Hex"), int(RenderOptions::View::Hex));
 
     m_encoding = named(new QComboBox, "logEncoding", tr("Log encoding"),
-        tr("Encoding used to show text; changing it re-renders the whole log"));
+        tr("Encoding used to show text; changing it re-renders the whole log. By default the send box's."));
+    // The first item follows the send box; its data is empty.
+    m_encoding->addItem(QString(), QByteArray());
     for (const QByteArray &name : Codecs::available())
         m_encoding->addItem(QString::fromLatin1(name), name);
+    m_encodingNote = valueLabel(new QLabel, "logEncodingNote", tr("Log encoding differs"),
+        tr("The log shows another encoding than the send box writes in: choose the first entry to follow it again"));
+    m_encodingNote->hide();
 
     m_timestamps
         = named(new QCheckBox(tr("Time")), "logTimestamps", tr("Show timestamps"), tr("Show the time of each record"));
@@ -79,7 +86,7 @@ void LogPanel::buildUi()
         tr("Find text or hex bytes in the log, and filter what it shows (Ctrl+F)"));
     m_save = named(button(tr("Save…")), "logSave", tr("Save as text"), tr("Save the whole log as a UTF-8 text file"));
 
-    m_counters = named(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
+    m_counters = valueLabel(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_resetCounters = named(
         button(tr("Reset")), "logResetCounters", tr("Reset counters"), tr("Set the RX and TX counters back to zero"));
@@ -87,10 +94,10 @@ void LogPanel::buildUi()
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(0, 0, 0, 0);
     tools->setSpacing(6);
-    for (QWidget *w :
-        {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding), static_cast<QWidget *>(m_timestamps),
-            static_cast<QWidget *>(m_showPeer), static_cast<QWidget *>(m_showControls),
-            static_cast<QWidget *>(m_showDelta), static_cast<QWidget *>(m_autoScroll)})
+    for (QWidget *w : {static_cast<QWidget *>(m_viewMode), static_cast<QWidget *>(m_encoding),
+             static_cast<QWidget *>(m_encodingNote), static_cast<QWidget *>(m_timestamps),
+             static_cast<QWidget *>(m_showPeer), static_cast<QWidget *>(m_showControls),
+             static_cast<QWidget *>(m_showDelta), static_cast<QWidget *>(m_autoScroll)})
         tools->addWidget(w);
     tools->addStretch(1);
 
@@ -153,9 +160,49 @@ RenderOptions LogPanel::options() const
 
 void LogPanel::setOptions(const RenderOptions &options)
 {
+    if (options.encoding != m_tabEncoding)
+        m_followTab = false;
     syncControls(options);
     m_view->setOptions(options);
+    showEncodingNote();
     Q_EMIT optionsChanged();
+}
+
+void LogPanel::setTabEncoding(const QByteArray &encoding)
+{
+    if (encoding == m_tabEncoding && !m_followTab)
+        return;
+    m_tabEncoding = encoding;
+    m_encoding->setItemText(0, tr("As the send box (%1)").arg(QString::fromLatin1(encoding)));
+    if (m_followTab && m_view->options().encoding != encoding) {
+        RenderOptions options = m_view->options();
+        options.encoding = encoding;
+        syncControls(options);
+        m_view->setOptions(options);
+        Q_EMIT optionsChanged();
+    }
+    showEncodingNote();
+}
+
+void LogPanel::setFollowsTabEncoding(bool follow)
+{
+    m_followTab = follow;
+    if (follow) {
+        RenderOptions options = m_view->options();
+        options.encoding = m_tabEncoding;
+        syncControls(options);
+        m_view->setOptions(options);
+        Q_EMIT optionsChanged();
+    }
+    showEncodingNote();
+}
+
+void LogPanel::showEncodingNote()
+{
+    const QByteArray shown = m_view->options().encoding;
+    const bool differs = !m_followTab && shown != m_tabEncoding;
+    m_encodingNote->setText(differs ? tr("\u2260 send box (%1)").arg(QString::fromLatin1(m_tabEncoding)) : QString());
+    m_encodingNote->setVisible(differs);
 }
 
 void LogPanel::addToolRow(QWidget *row)
@@ -174,7 +221,7 @@ void LogPanel::syncControls(const RenderOptions &options)
     const QSignalBlocker b1(m_viewMode), b2(m_encoding), b3(m_timestamps), b4(m_showPeer), b5(m_showControls),
         b6(m_autoScroll), b7(m_showDelta);
     m_viewMode->setCurrentIndex(m_viewMode->findData(int(options.view)));
-    int encoding = m_encoding->findData(options.encoding);
+    int encoding = m_followTab ? 0 : m_encoding->findData(options.encoding);
     if (encoding < 0) {
         // Not offered on this Qt, yet it is what the renderer uses: show it rather than a wrong name.
         m_encoding->addItem(QString::fromLatin1(options.encoding), options.encoding);
@@ -192,12 +239,15 @@ void LogPanel::applyControls()
 {
     RenderOptions options = m_view->options(); // keeps the filters, which have no control here
     options.view = RenderOptions::View(m_viewMode->currentData().toInt());
-    options.encoding = m_encoding->currentData().toByteArray();
+    const QByteArray chosen = m_encoding->currentData().toByteArray();
+    m_followTab = chosen.isEmpty();
+    options.encoding = m_followTab ? m_tabEncoding : chosen;
     options.timestamps = m_timestamps->isChecked();
     options.showPeer = m_showPeer->isChecked();
     options.visibleControls = m_showControls->isChecked();
     options.showDelta = m_showDelta->isChecked();
     m_view->setOptions(options);
+    showEncodingNote();
     Q_EMIT optionsChanged();
 }
 
@@ -282,13 +332,17 @@ QString LogPanel::saveText(const QString &fileName) const
 
 void LogPanel::saveAs()
 {
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Save log as text"), QString(), tr("Text files (*.txt);;All files (*)"));
-    if (fileName.isEmpty())
-        return;
-    const QString error = saveText(fileName);
-    if (!error.isEmpty())
-        QMessageBox::warning(this, tr("Save log"), tr("Could not save %1:\n%2").arg(fileName, error));
+    FileDialogs::save(this, tr("Save log as text"), {tr("Text files (*.txt)"), tr("All files (*)")}, "logSaveDialog",
+        [this](const QString &fileName, const QString &) {
+            const QString error = saveText(fileName);
+            if (error.isEmpty())
+                return;
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Save log"),
+                tr("Could not save %1:\n%2").arg(QDir::toNativeSeparators(fileName), error), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("logSaveError"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
 }
 
 void LogPanel::scheduleCounters()

@@ -28,7 +28,15 @@ public:
     // A row of controls under the log's own (the page's receive options), above the log.
     void addToolRow(QWidget *row);
     RenderOptions options() const;
-    void setOptions(const RenderOptions &options); // updates the controls too
+    // Updates the controls too. While the log follows the tab's encoding, options.encoding is the tab's and setting
+    // a different one sets the log apart (followsTabEncoding() turns false).
+    void setOptions(const RenderOptions &options);
+
+    // The tab's encoding (the send box's): one encoding for both by default, so a reply in the encoding one sends
+    // in reads right at once. The log can take another on purpose, and then says that it differs.
+    void setTabEncoding(const QByteArray &encoding);
+    bool followsTabEncoding() const { return m_followTab; }
+    void setFollowsTabEncoding(bool follow);
 
     // Writes every row to fileName as UTF-8 text; returns the error text, or an empty string on success.
     QString saveText(const QString &fileName) const;
@@ -44,6 +52,7 @@ Q_SIGNALS:
 private:
     void buildUi();
     void syncControls(const RenderOptions &options);
+    void showEncodingNote();
     void applyControls();
     RenderLabels labels() const;
     QString eventText(const Record &record) const;
@@ -54,6 +63,9 @@ private:
     LogView *m_view = nullptr;
     QComboBox *m_viewMode = nullptr;
     QComboBox *m_encoding = nullptr;
+    QLabel *m_encodingNote = nullptr;
+    QByteArray m_tabEncoding = "UTF-8";
+    bool m_followTab = true;
     QCheckBox *m_timestamps = nullptr;
     QCheckBox *m_showPeer = nullptr;
     QCheckBox *m_showControls = nullptr;

@@ -67,7 +67,7 @@ void LogSearchBar::buildUi()
     m_previous = named(button(tr("Previous")), "logSearchPrevious", tr("Find previous"),
         tr("Find the previous match (Shift+Enter, Shift+F3)"));
     m_next = named(button(tr("Next")), "logSearchNext", tr("Find next"), tr("Find the next match (Enter, F3)"));
-    m_status = named(new QLabel, "logSearchStatus", tr("Find result"), QString());
+    m_status = valueLabel(new QLabel, "logSearchStatus", tr("Find result"), QString());
     m_status->setMinimumWidth(m_status->fontMetrics().horizontalAdvance(tr("Wrapped around")) + 8);
 
     m_showRx = named(new QCheckBox(tr("RX")), "logFilterRx", tr("Show received"), tr("Show received data"));

@@ -16,6 +16,7 @@ namespace {
 
 const QString LogKey = QStringLiteral("logOptions");
 const QString SendGroup = QStringLiteral("send");
+const QString FollowKey = QStringLiteral("followsSendEncoding");
 
 QString compact(const QJsonObject &object)
 {
@@ -40,13 +41,18 @@ namespace PageSettings {
 
 void saveLog(const LogPanel &panel, QSettings &settings)
 {
-    settings.setValue(LogKey, compact(RenderOptionsJson::toJson(panel.options())));
+    QJsonObject options = RenderOptionsJson::toJson(panel.options());
+    options.insert(FollowKey, panel.followsTabEncoding());
+    settings.setValue(LogKey, compact(options));
 }
 
+// After the send box: the log follows the encoding the send box restored.
 void restoreLog(LogPanel &panel, const QSettings &settings)
 {
     const QJsonObject stored = QJsonDocument::fromJson(SettingsValues::text(settings, LogKey).toUtf8()).object();
     panel.setOptions(RenderOptionsJson::fromJson(stored));
+    const QJsonValue follow = stored.value(FollowKey);
+    panel.setFollowsTabEncoding(follow.isBool() ? follow.toBool() : true);
 }
 
 void saveSend(const SendPanel &panel, QSettings &settings)

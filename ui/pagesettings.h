@@ -4,8 +4,9 @@ class LogPanel;
 class QSettings;
 class SendPanel;
 
-// The parts every tab shares, saved under the tab's settings group: the log's view options ("logOptions", JSON)
-// and the send box ("send/..."): draft, history, quick commands. Read back field by field (SettingsValues), so a
+// The parts every tab shares, saved under the tab's settings group: the log's view options ("logOptions", JSON, with
+// whether the log follows the send box's encoding) and the send box ("send/..."): draft, history, quick commands.
+// Restore the send box first: the log follows its encoding. Read back field by field (SettingsValues), so a
 // corrupt or old value only loses itself.
 namespace PageSettings {
 

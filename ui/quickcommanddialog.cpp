@@ -41,7 +41,7 @@ QuickCommandDialog::QuickCommandDialog(const QuickCommand &command, QWidget *par
 
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("quickCommandPreview"));
-    m_preview->setAccessibleName(tr("Bytes the command sends"));
+    m_preview->setAccessibleDescription(tr("Bytes the command sends"));
     m_preview->setToolTip(tr("The exact bytes this command sends, in hex"));
     m_preview->setFont(fixed);
     m_preview->setTextFormat(Qt::PlainText);
@@ -50,7 +50,7 @@ QuickCommandDialog::QuickCommandDialog(const QuickCommand &command, QWidget *par
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("quickCommandError"));
-    m_error->setAccessibleName(tr("Why the command cannot be saved"));
+    m_error->setAccessibleDescription(tr("Why the command cannot be saved"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
 

@@ -2,6 +2,7 @@
 
 #include "bytes/hex.h"
 #include "errortext.h"
+#include "filedialogs.h"
 #include "quickcommanddialog.h"
 #include "specnames.h"
 #include "statuscolors.h"
@@ -39,7 +40,7 @@ QuickCommandsPanel::QuickCommandsPanel(QWidget *parent)
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("quickCommandsMessage"));
-    m_message->setAccessibleName(tr("Quick command message"));
+    m_message->setAccessibleDescription(tr("Quick command message"));
     m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_message->hide();
@@ -284,23 +285,21 @@ bool QuickCommandsPanel::exportFile(const QString &path)
         showMessage(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
         return false;
     }
-    showMessage(tr("Exported %1 commands.").arg(m_commands.size()), false);
+    showMessage(tr("Exported %n command(s).", nullptr, int(m_commands.size())), false);
     return true;
 }
 
 void QuickCommandsPanel::chooseImportFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Quick Commands"), QString(), fileFilter());
-    if (!path.isEmpty())
-        importFile(path);
+    FileDialogs::open(this, tr("Import Quick Commands"), fileFilter().split(QStringLiteral(";;")),
+        "quickCommandsImportDialog", [this](const QString &path, const QString &) { importFile(path); });
 }
 
 void QuickCommandsPanel::chooseExportFile()
 {
-    QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Quick Commands"), QStringLiteral("quick-commands.json"), fileFilter());
-    if (!path.isEmpty())
-        exportFile(path);
+    FileDialogs::save(
+        this, tr("Export Quick Commands"), fileFilter().split(QStringLiteral(";;")), "quickCommandsExportDialog",
+        [this](const QString &path, const QString &) { exportFile(path); }, QStringLiteral("quick-commands.json"));
 }
 
 bool QuickCommandsPanel::eventFilter(QObject *watched, QEvent *event)

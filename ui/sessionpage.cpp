@@ -13,6 +13,7 @@
 #include "session/transcriptcapture.h"
 #include "settingsvalues.h"
 #include "statuscolors.h"
+#include "text/codecs.h"
 
 #include <QCheckBox>
 #include <QFrame>
@@ -83,6 +84,14 @@ void SessionPage::attach(QSplitter *logSplitter, QSplitter *sendSplitter)
     auto *find = new QShortcut(QKeySequence::Find, this);
     find->setContext(Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, m_log, &LogPanel::openSearch);
+
+    // One encoding per tab: the send box's, which the log follows unless set apart; a new tab starts with the one the
+    // system's programs speak.
+    Payload::Spec spec = m_send->spec();
+    spec.encoding = Codecs::systemDefault();
+    m_send->setSpec(spec);
+    m_log->setTabEncoding(spec.encoding);
+    connect(m_send, &SendPanel::specChanged, m_log, [this] { m_log->setTabEncoding(m_send->spec().encoding); });
 
     // Patterns match, and captured text decodes, in the encoding the log shows.
     auto followEncoding = [this] { m_model->setTextEncoding(m_log->options().encoding); };
@@ -186,8 +195,8 @@ void SessionPage::restoreSettings(const QSettings &settings)
     // saved options may then turn off again.
     const QJsonObject receive = QJsonDocument::fromJson(SettingsValues::text(settings, ReceiveKey).toUtf8()).object();
     m_model->setReceiveSettings(receive);
-    PageSettings::restoreLog(*m_log, settings);
     PageSettings::restoreSend(*m_send, settings);
+    PageSettings::restoreLog(*m_log, settings);
 }
 
 bool SessionPage::startCapture(const QString &path, CaptureFile::Format format, bool append)

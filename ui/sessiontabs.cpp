@@ -191,6 +191,10 @@ void SessionTabs::decorate(SessionPage *page)
         spoken = tr("%1, %n new record(s)", nullptr, int(std::min<qint64>(state.unread, INT_MAX))).arg(spoken);
     setTabToolTip(index, spoken);
     tabBar()->setAccessibleTabName(index, spoken);
+    if (QWidget *close = tabBar()->tabButton(index, QTabBar::RightSide)) {
+        close->setObjectName(QStringLiteral("tabCloseButton"));
+        close->setAccessibleName(tr("Close %1").arg(name));
+    }
 }
 
 void SessionTabs::onCurrentChanged(int index)

@@ -34,7 +34,7 @@ TimedSend::TimedSend(QWidget *parent)
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("timedSendStatus"));
-    m_status->setAccessibleName(tr("Timed send status"));
+    m_status->setAccessibleDescription(tr("Timed send status"));
     m_status->setToolTip(tr("How many times the payload was sent"));
     m_status->setTextFormat(Qt::PlainText);
 
@@ -54,7 +54,8 @@ TimedSend::TimedSend(QWidget *parent)
 
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &TimedSend::tick);
-    connect(m_toggle, &QPushButton::clicked, this, &TimedSend::toggle);
+    // The state, not clicks: an accessibility tool's Toggle action and the keyboard change it without a click.
+    connect(m_toggle, &QPushButton::toggled, this, &TimedSend::toggle);
     // A new interval applies at once (setInterval restarts a running timer), so a too-slow rate is fixed live.
     connect(m_interval, &QSpinBox::valueChanged, &m_timer, qOverload<int>(&QTimer::setInterval));
     connect(m_interval, &QSpinBox::valueChanged, this, &TimedSend::updateUi);
@@ -89,8 +90,10 @@ void TimedSend::setStartable(bool startable, const QString &whyNot)
     updateUi();
 }
 
-void TimedSend::toggle()
+void TimedSend::toggle(bool on)
 {
+    if (on == m_running)
+        return;
     if (m_running)
         stop(StopReason::User);
     else
@@ -151,6 +154,7 @@ QString TimedSend::stopText(StopReason reason, const QString &detail) const
 
 void TimedSend::updateUi()
 {
+    const QSignalBlocker blocker(m_toggle);
     m_toggle->setChecked(m_running);
     m_toggle->setText(m_running ? tr("Sto&p") : tr("Re&peat"));
     m_toggle->setEnabled(m_running || m_startable);

@@ -42,7 +42,7 @@ Q_SIGNALS:
     void stopped(const QString &reason); // a sentence for the log: "Timed send stopped: 12 sent; not connected"
 
 private:
-    void toggle();
+    void toggle(bool on);
     void updateUi();
     QString stopText(StopReason reason, const QString &detail) const;
 

@@ -66,6 +66,7 @@ UdpPage::UdpPage(TabModel *model, QWidget *parent)
     m_ui->udpTargetHost->setEditText(QStringLiteral("127.0.0.1"));
     m_ui->udpTargetPort->setText(QString::number(SocketLimits::DefaultUdpPort));
     m_ui->udpTargetHost->lineEdit()->setAccessibleName(tr("Remote host"));
+    m_ui->udpTargetHost->lineEdit()->setObjectName(QStringLiteral("udpTargetHostEdit"));
 
     connect(m_ui->udpBind, &QPushButton::clicked, this, &UdpPage::toggleSession);
     connect(m_ui->udpPort, &QLineEdit::textChanged, this, &UdpPage::validateInput);

@@ -94,13 +94,21 @@ void tst_ClientPage::sendsGbkAndRendersHistoryInNewEncoding()
 
     const QByteArray reply = QByteArray::fromHex("d0c5cfa2d2d1cad5b5bd2c6f76657221"); // 信息已收到,over! in GBK
     peer->write(reply);
-    QTRY_VERIFY2(log->allText().contains(QStringLiteral(",over!")), qPrintable(log->allText()));
-    QVERIFY(log->allText().contains(QChar(0xFFFD))); // shown in UTF-8 first: replacement characters
+    // The first exchange reads right: the log follows the send box's encoding.
+    QTRY_VERIFY2(log->allText().contains(QString::fromUtf8("信息已收到,over!")), qPrintable(log->allText()));
+    QVERIFY(!log->allText().contains(QChar(0xFFFD)));
     QVERIFY(log->allText().contains(QStringLiteral("I Love Python!")));
 
-    selectData(logEncoding, QByteArray("GBK"));
+    // Set apart on purpose, the whole history re-renders and the log says it differs.
+    FIND(QLabel, note, &page, "logEncodingNote");
+    QVERIFY(!note->isVisibleTo(&page));
+    selectData(logEncoding, QByteArray("UTF-8"));
+    QVERIFY(log->allText().contains(QChar(0xFFFD))); // GBK bytes in UTF-8: replacement characters
+    QVERIFY(note->isVisibleTo(&page));
+    QCOMPARE(note->text(), QString::fromUtf8("\u2260 send box (GBK)"));
+    selectData(logEncoding, QByteArray()); // "As the send box (GBK)"
     QVERIFY2(log->allText().contains(QString::fromUtf8("信息已收到,over!")), qPrintable(log->allText()));
-    QVERIFY(!log->allText().contains(QChar(0xFFFD)));
+    QVERIFY(!note->isVisibleTo(&page));
 
     logViewMode->setCurrentIndex(1); // Hex
     QVERIFY2(log->allText().contains(QStringLiteral("d0 c5 cf a2")), qPrintable(log->allText()));

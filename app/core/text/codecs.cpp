@@ -5,6 +5,10 @@
 #include <QStringDecoder>
 #include <QStringEncoder>
 
+#ifdef Q_OS_WIN
+#include <windows.h> // GetACP(): the ANSI code page, which Qt does not tell
+#endif
+
 namespace {
 
 // Qt drops a leading BOM by default on both sides; a debugging tool must show and send exactly what is there.
@@ -188,6 +192,30 @@ void repairSubstitutions(QString &decoded, QByteArrayView input)
     if (!decoded.contains(QChar(0x1a)) || input.contains('\x1a'))
         return;
     decoded.replace(QChar(0x1a), QChar::ReplacementCharacter);
+}
+
+QByteArray forCodePage(unsigned codePage)
+{
+    static const struct
+    {
+        unsigned codePage;
+        const char *name;
+    } table[] = {{936, "GBK"}, {54936, "GB18030"}, {950, "Big5"}, {932, "Shift_JIS"}, {949, "EUC-KR"},
+        {20932, "EUC-JP"}, {1252, "Windows-1252"}, {20866, "KOI8-R"}, {28591, "ISO-8859-1"}, {65001, "UTF-8"}};
+    for (const auto &entry : table) {
+        if (entry.codePage == codePage && isAvailable(entry.name))
+            return entry.name;
+    }
+    return "UTF-8";
+}
+
+QByteArray systemDefault()
+{
+#ifdef Q_OS_WIN
+    return forCodePage(GetACP());
+#else
+    return "UTF-8";
+#endif
 }
 
 } // namespace Codecs

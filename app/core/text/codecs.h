@@ -15,6 +15,13 @@ const QList<QByteArray> &available();
 bool isAvailable(const QByteArray &name);
 QByteArray defaultEncoding(); // "UTF-8"
 
+// The encoding a new tab offers first: what the system's own programs speak. On Windows that is the ANSI code page
+// (936 on Chinese Windows, where the classic tools and most device software speak GBK); elsewhere UTF-8.
+QByteArray systemDefault();
+// The encoding for a Windows code page: 936 GBK, 54936 GB18030, 950 Big5, 932 Shift_JIS, 949 EUC-KR, 1252
+// Windows-1252, 65001 UTF-8...; UTF-8 for any other, or one this Qt cannot use.
+QByteArray forCodePage(unsigned codePage);
+
 // True for encodings where bytes 0x00..0x7F are ASCII (so a 0x0A byte is a line feed); false for UTF-16.
 bool isAsciiCompatible(const QByteArray &name);
 

@@ -19,7 +19,36 @@ private Q_SLOTS:
     void decode_data();
     void decode();
     void roundTripEveryEncoding();
+    void forCodePage_data();
+    void forCodePage();
 };
+
+void tst_Codecs::forCodePage_data()
+{
+    QTest::addColumn<uint>("codePage");
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::newRow("936 Chinese (Simplified)") << 936u << QByteArray("GBK");
+    QTest::newRow("54936") << 54936u << QByteArray("GB18030");
+    QTest::newRow("950 Chinese (Traditional)") << 950u << QByteArray("Big5");
+    QTest::newRow("932 Japanese") << 932u << QByteArray("Shift_JIS");
+    QTest::newRow("949 Korean") << 949u << QByteArray("EUC-KR");
+    QTest::newRow("1252 Western") << 1252u << QByteArray("Windows-1252");
+    QTest::newRow("65001") << 65001u << QByteArray("UTF-8");
+    QTest::newRow("437 (no such encoding offered)") << 437u << QByteArray("UTF-8");
+    QTest::newRow("0") << 0u << QByteArray("UTF-8");
+}
+
+void tst_Codecs::forCodePage()
+{
+    QFETCH(uint, codePage);
+    QFETCH(QByteArray, encoding);
+    QCOMPARE(Codecs::forCodePage(codePage), encoding);
+    QVERIFY(Codecs::isAvailable(Codecs::forCodePage(codePage)));
+    // Off Windows the system's programs speak UTF-8.
+#ifndef Q_OS_WIN
+    QCOMPARE(Codecs::systemDefault(), QByteArray("UTF-8"));
+#endif
+}
 
 void tst_Codecs::availableInMenuOrder()
 {
