@@ -58,10 +58,11 @@ void MainWindow::createMenus()
         const SessionPage *current = m_tabs->currentPage();
         newTab(current ? current->kind() : TabKinds::all().constFirst().id);
     });
-    again->setShortcut(QKeySequence::AddTab);
+    again->setShortcuts(QKeySequence::AddTab);
     again->setObjectName(QStringLiteral("actionNewTab"));
     QAction *close = file->addAction(tr("&Close Tab"), this, [this] { m_tabs->requestClose(m_tabs->currentIndex()); });
-    close->setShortcut(QKeySequence::Close);
+    // Every binding of the platform (Ctrl+W and Ctrl+F4 on Linux), not only the first.
+    close->setShortcuts(QKeySequence::Close);
     close->setObjectName(QStringLiteral("actionCloseTab"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);

@@ -65,6 +65,7 @@ void saveSend(const SendPanel &panel, QSettings &settings)
     // The same readable format as an exported quick-commands file.
     settings.setValue(sendKey("quickCommands"), QString::fromUtf8(QuickCommands::toJson(panel.quickCommandList())));
     settings.setValue(sendKey("quickCommandsVisible"), panel.isQuickCommandsVisible());
+    settings.setValue(sendKey("quickCommandsShared"), panel.showsSharedQuickCommands());
 }
 
 void restoreSend(SendPanel &panel, const QSettings &settings)
@@ -85,6 +86,7 @@ void restoreSend(SendPanel &panel, const QSettings &settings)
     panel.setHistory(history);
     panel.setQuickCommands(QuickCommands::fromJson(SettingsValues::text(settings, sendKey("quickCommands")).toUtf8()));
     panel.setQuickCommandsVisible(SettingsValues::flag(settings, sendKey("quickCommandsVisible"), true));
+    panel.setShowsSharedQuickCommands(SettingsValues::flag(settings, sendKey("quickCommandsShared"), false));
 }
 
 } // namespace PageSettings

@@ -8,6 +8,7 @@
 #include "statuscolors.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -18,6 +19,8 @@
 #include <QSaveFile>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 constexpr qsizetype TooltipBytes = 64;
@@ -37,6 +40,15 @@ QuickCommandsPanel::QuickCommandsPanel(QWidget *parent)
     m_list->setToolTip(tr("Named payloads: double-click, Return or Ctrl+1..Ctrl+9 sends one"));
     m_list->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_list->installEventFilter(this);
+
+    m_scope = new QComboBox(this);
+    m_scope->setObjectName(QStringLiteral("quickCommandsScope"));
+    m_scope->setAccessibleName(tr("Quick commands of"));
+    m_scope->setToolTip(tr("This tab's own commands, or the list every tab shares"));
+    m_scope->addItem(tr("This tab"));
+    m_scope->addItem(tr("All tabs"));
+    m_scope->setEnabled(false);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, [this](int index) { setShowsShared(index == 1); });
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("quickCommandsMessage"));
@@ -83,6 +95,7 @@ QuickCommandsPanel::QuickCommandsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(m_scope);
     layout->addWidget(m_list, 1);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
@@ -111,14 +124,46 @@ QAction *QuickCommandsPanel::addAction(const QString &name, const QString &text,
 
 void QuickCommandsPanel::setCommands(const QList<QuickCommand> &commands)
 {
-    m_commands = commands;
-    refreshList(commands.isEmpty() ? -1 : 0);
+    m_own.items = commands;
+    if (m_store == &m_own)
+        refreshList(commands.isEmpty() ? -1 : 0);
     Q_EMIT commandsChanged();
+}
+
+void QuickCommandsPanel::setSharedStore(QuickCommandStore *shared)
+{
+    m_shared = shared;
+    m_scope->setEnabled(shared != nullptr);
+    if (shared) {
+        connect(shared, &QuickCommandStore::changed, this, [this](QObject *editor) {
+            if (m_store == m_shared && editor != this)
+                refreshList(std::min(currentRow(), int(m_store->items.size()) - 1));
+        });
+    }
+}
+
+void QuickCommandsPanel::setShowsShared(bool shared)
+{
+    QuickCommandStore *store = shared && m_shared ? m_shared.data() : &m_own;
+    m_scope->setCurrentIndex(store == &m_own ? 0 : 1);
+    if (store == m_store)
+        return;
+    m_store = store;
+    showMessage(QString(), false);
+    refreshList(m_store->items.isEmpty() ? -1 : 0);
+}
+
+void QuickCommandsPanel::commit(int currentRow)
+{
+    refreshList(currentRow);
+    Q_EMIT m_store->changed(this);
+    if (m_store == &m_own)
+        Q_EMIT commandsChanged();
 }
 
 QByteArray QuickCommandsPanel::toJson() const
 {
-    return QuickCommands::toJson(m_commands);
+    return QuickCommands::toJson(m_own.items);
 }
 
 bool QuickCommandsPanel::setFromJson(const QByteArray &json)
@@ -159,9 +204,9 @@ QString QuickCommandsPanel::message() const
 
 bool QuickCommandsPanel::send(int row)
 {
-    if (row < 0 || row >= m_commands.size() || !m_sendEnabled)
+    if (row < 0 || row >= m_store->items.size() || !m_sendEnabled)
         return false;
-    const QuickCommand &command = m_commands.at(row);
+    const QuickCommand &command = m_store->items.at(row);
     const Payload::Result result = Payload::build(command.text, command.spec);
     if (!result.ok()) { // an imported or hand-edited file can hold what the dialog would refuse
         showMessage(
@@ -188,8 +233,8 @@ void QuickCommandsPanel::addFromEditor()
 void QuickCommandsPanel::editCurrent()
 {
     const int row = currentRow();
-    if (row >= 0 && row < m_commands.size())
-        openDialog(m_commands.at(row), row);
+    if (row >= 0 && row < m_store->items.size())
+        openDialog(m_store->items.at(row), row);
 }
 
 void QuickCommandsPanel::openDialog(const QuickCommand &command, int row)
@@ -204,13 +249,12 @@ void QuickCommandsPanel::openDialog(const QuickCommand &command, int row)
     connect(m_dialog, &QDialog::accepted, this, [this, row] {
         const QuickCommand command = m_dialog->command();
         if (row < 0) {
-            m_commands.append(command);
-            refreshList(int(m_commands.size()) - 1);
-        } else if (row < m_commands.size()) {
-            m_commands[row] = command;
-            refreshList(row);
+            m_store->items.append(command);
+            commit(int(m_store->items.size()) - 1);
+        } else if (row < m_store->items.size()) {
+            m_store->items[row] = command;
+            commit(row);
         }
-        Q_EMIT commandsChanged();
     });
     m_dialog->open(); // window-modal without a nested event loop
 }
@@ -219,21 +263,19 @@ void QuickCommandsPanel::moveCurrent(int delta)
 {
     const int row = currentRow();
     const int target = row + delta;
-    if (row < 0 || target < 0 || target >= m_commands.size())
+    if (row < 0 || target < 0 || target >= m_store->items.size())
         return;
-    m_commands.move(row, target);
-    refreshList(target);
-    Q_EMIT commandsChanged();
+    m_store->items.move(row, target);
+    commit(target);
 }
 
 void QuickCommandsPanel::deleteCurrent()
 {
     const int row = currentRow();
-    if (row < 0 || row >= m_commands.size())
+    if (row < 0 || row >= m_store->items.size())
         return;
-    m_commands.removeAt(row);
-    refreshList(qMin(row, int(m_commands.size()) - 1));
-    Q_EMIT commandsChanged();
+    m_store->items.removeAt(row);
+    commit(qMin(row, int(m_store->items.size()) - 1));
 }
 
 bool QuickCommandsPanel::importFile(const QString &path)
@@ -261,31 +303,30 @@ bool QuickCommandsPanel::importFile(const QString &path)
     }
     int added = 0;
     for (const QuickCommand &command : imported) {
-        if (!m_commands.contains(command)) {
-            m_commands.append(command);
+        if (!m_store->items.contains(command)) {
+            m_store->items.append(command);
             ++added;
         }
     }
-    refreshList(added > 0 ? int(m_commands.size()) - added : currentRow());
+    if (added > 0)
+        commit(int(m_store->items.size()) - added);
     if (added == imported.size())
         showMessage(tr("Imported %n command(s).", nullptr, added), false);
     else
         showMessage(
             tr("Imported %1 of %n command(s); the others were here already.", nullptr, int(imported.size())).arg(added),
             false);
-    if (added > 0)
-        Q_EMIT commandsChanged();
     return true;
 }
 
 bool QuickCommandsPanel::exportFile(const QString &path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(QuickCommands::toJson(m_store->items)) < 0 || !file.commit()) {
         showMessage(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
         return false;
     }
-    showMessage(tr("Exported %n command(s).", nullptr, int(m_commands.size())), false);
+    showMessage(tr("Exported %n command(s).", nullptr, int(m_store->items.size())), false);
     return true;
 }
 
@@ -321,8 +362,8 @@ bool QuickCommandsPanel::eventFilter(QObject *watched, QEvent *event)
 void QuickCommandsPanel::refreshList(int currentRow)
 {
     m_list->clear();
-    for (int i = 0; i < m_commands.size(); ++i) {
-        const QuickCommand &command = m_commands.at(i);
+    for (int i = 0; i < m_store->items.size(); ++i) {
+        const QuickCommand &command = m_store->items.at(i);
         const QString name = command.name.isEmpty() ? command.text.simplified() : command.name;
         auto *item = new QListWidgetItem(i < ShortcutCount ? tr("%1  %2").arg(i + 1).arg(name) : name, m_list);
         const Payload::Result result = Payload::build(command.text, command.spec);
@@ -337,9 +378,9 @@ void QuickCommandsPanel::refreshList(int currentRow)
     }
     m_list->setCurrentRow(currentRow);
     const QString hint = tr("No commands yet: Add\u2026 keeps the send box's data and options under a name.");
-    if (m_commands.isEmpty() && m_message->text().isEmpty())
+    if (m_store->items.isEmpty() && m_message->text().isEmpty())
         showMessage(hint, false);
-    else if (!m_commands.isEmpty() && m_message->text() == hint)
+    else if (!m_store->items.isEmpty() && m_message->text() == hint)
         showMessage(QString(), false);
     updateActions();
 }
@@ -347,13 +388,13 @@ void QuickCommandsPanel::refreshList(int currentRow)
 void QuickCommandsPanel::updateActions()
 {
     const int row = currentRow();
-    const bool selected = row >= 0 && row < m_commands.size();
+    const bool selected = row >= 0 && row < m_store->items.size();
     m_send->setEnabled(selected && m_sendEnabled);
     m_edit->setEnabled(selected);
     m_delete->setEnabled(selected);
     m_up->setEnabled(selected && row > 0);
-    m_down->setEnabled(selected && row + 1 < m_commands.size());
-    m_export->setEnabled(!m_commands.isEmpty());
+    m_down->setEnabled(selected && row + 1 < m_store->items.size());
+    m_export->setEnabled(!m_store->items.isEmpty());
 }
 
 void QuickCommandsPanel::showMessage(const QString &text, bool isError)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "bytes/quickcommand.h"
+#include "quickcommandstore.h"
 
 #include <QList>
 #include <QPointer>
@@ -9,6 +10,7 @@
 #include <functional>
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QuickCommandDialog;
@@ -17,7 +19,10 @@ class QuickCommandDialog;
 // Delete, and Import / Export of the human-readable QuickCommands JSON file. Double-click or Return sends; the send
 // panel maps Ctrl+1..Ctrl+9 to the first nine, which the list numbers. Adding and editing go through
 // QuickCommandDialog, which only accepts a command whose bytes can be built.
-// Persistence is the owner's: commands() / setCommands() or toJson() / setFromJson(), and commandsChanged().
+// Two lists: the tab's own and, when the window gives one (setSharedStore), one shared by every tab; the scope
+// ("quickCommandsScope") chooses which the panel shows and edits, and Ctrl+1..9 send from the one shown.
+// Persistence is the owner's: commands() / setCommands() (the tab's own) or toJson() / setFromJson(), and
+// commandsChanged(); the shared list is the window's.
 class QuickCommandsPanel : public QWidget
 {
     Q_OBJECT
@@ -26,8 +31,12 @@ public:
 
     explicit QuickCommandsPanel(QWidget *parent = nullptr);
 
-    QList<QuickCommand> commands() const { return m_commands; }
+    // The tab's own commands.
+    QList<QuickCommand> commands() const { return m_own.items; }
     void setCommands(const QList<QuickCommand> &commands);
+    void setSharedStore(QuickCommandStore *shared);
+    bool showsShared() const { return m_store != &m_own; }
+    void setShowsShared(bool shared);
     QByteArray toJson() const; // the QuickCommands file format
     // Replaces the list; a malformed document changes nothing and returns false.
     bool setFromJson(const QByteArray &json);
@@ -65,6 +74,8 @@ private:
     void refreshList(int currentRow);
     void updateActions();
     void showMessage(const QString &text, bool isError);
+    // After an edit of the list shown: every panel showing it follows; the owner hears of its own list.
+    void commit(int currentRow);
     void chooseImportFile();
     void chooseExportFile();
 
@@ -78,7 +89,10 @@ private:
     QAction *m_delete = nullptr;
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
-    QList<QuickCommand> m_commands;
+    QComboBox *m_scope = nullptr;
+    QuickCommandStore m_own;
+    QPointer<QuickCommandStore> m_shared;
+    QuickCommandStore *m_store = &m_own; // the list shown
     std::function<QuickCommand()> m_editorSource;
     QPointer<QuickCommandDialog> m_dialog;
     bool m_sendEnabled = false;

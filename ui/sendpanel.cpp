@@ -220,6 +220,21 @@ void SendPanel::setQuickCommands(const QList<QuickCommand> &commands)
     m_quick->setCommands(commands);
 }
 
+void SendPanel::setSharedQuickCommands(QuickCommandStore *shared)
+{
+    m_quick->setSharedStore(shared);
+}
+
+bool SendPanel::showsSharedQuickCommands() const
+{
+    return m_quick->showsShared();
+}
+
+void SendPanel::setShowsSharedQuickCommands(bool shared)
+{
+    m_quick->setShowsShared(shared);
+}
+
 bool SendPanel::isQuickCommandsVisible() const
 {
     return m_quickToggle->isChecked();

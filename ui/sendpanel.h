@@ -16,6 +16,7 @@ class QPushButton;
 class QTimer;
 class QToolButton;
 class QuickCommandsPanel;
+class QuickCommandStore;
 class TimedSend;
 
 // The send box shared by the TCP client and server pages: what the user types plus the options of a Payload::Spec,
@@ -57,6 +58,10 @@ public:
     void setQuickCommands(const QList<QuickCommand> &commands);
     bool isQuickCommandsVisible() const;
     void setQuickCommandsVisible(bool visible);
+    // The list every tab shares (the window's); the panel shows either it or the tab's own.
+    void setSharedQuickCommands(QuickCommandStore *shared);
+    bool showsSharedQuickCommands() const;
+    void setShowsSharedQuickCommands(bool shared);
 
     // A datagram's limits for the current destination (PayloadPreview::setSizeLimit): a payload over maxBytes is
     // refused like an invalid one. 0: no limit.

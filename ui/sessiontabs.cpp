@@ -2,6 +2,7 @@
 
 #include "log/sessionrecorder.h"
 #include "log/transcript.h"
+#include "sendpanel.h"
 #include "sessionpage.h"
 #include "tabkinds.h"
 
@@ -112,6 +113,7 @@ SessionPage *SessionTabs::addPage(const QByteArray &kind)
     SessionPage *page = TabKinds::create(kind, this);
     if (!page)
         return nullptr;
+    page->sendPanel()->setSharedQuickCommands(&m_sharedQuick);
     TabState state;
     state.seenRx = page->transcript()->counters().rxMessages;
     m_state.insert(page, state);
@@ -316,6 +318,9 @@ void SessionTabs::finishRename(bool accept)
     }
     m_renaming = nullptr;
     editor->removeEventFilter(this);
+    // Gone for the user and for anyone looking it up now, deleted once its own signals are done.
+    editor->hide();
+    editor->setObjectName(QString());
     editor->deleteLater();
 }
 

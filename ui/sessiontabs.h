@@ -1,5 +1,7 @@
 #pragma once
 
+#include "quickcommandstore.h"
+
 #include <QHash>
 #include <QPointer>
 #include <QTabWidget>
@@ -34,6 +36,9 @@ public:
     bool openAtStart(int index) const;
     void setOpenAtStart(int index, bool on);
     qint64 unread(int index) const;
+    // The quick commands every tab shares.
+    QuickCommandStore *sharedQuickCommands() { return &m_sharedQuick; }
+    const QuickCommandStore *sharedQuickCommands() const { return &m_sharedQuick; }
 
     // Asks first when the session is open (a window-modal box; the answer closes the tab or not).
     void requestClose(int index);
@@ -65,6 +70,7 @@ private:
     void finishRename(bool accept);
 
     QHash<SessionPage *, TabState> m_state;
+    QuickCommandStore m_sharedQuick;
     QTimer m_unreadTimer;
     QPointer<QLineEdit> m_renameEditor;
     QPointer<SessionPage> m_renaming;

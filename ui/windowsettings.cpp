@@ -1,5 +1,6 @@
 #include "windowsettings.h"
 
+#include "bytes/quickcommand.h"
 #include "mainwindow.h"
 #include "sessionpage.h"
 #include "sessiontabs.h"
@@ -12,6 +13,7 @@
 namespace {
 
 const QString TabsArray = QStringLiteral("tabs");
+const QString SharedQuickCommandsKey = QStringLiteral("quickCommands/shared");
 constexpr int MaxTabs = 200; // a damaged size must not make thousands of tabs
 
 // A tab's splitters are named by its form, the same in every tab of a kind: the key is within the tab's group.
@@ -105,6 +107,7 @@ void save(const MainWindow &window, QSettings &settings)
         saveTab(tabs, i, settings);
     }
     settings.endArray();
+    settings.setValue(SharedQuickCommandsKey, QString::fromUtf8(QuickCommands::toJson(tabs.sharedQuickCommands()->items)));
 }
 
 void restore(MainWindow &window, QSettings &settings)
@@ -115,6 +118,10 @@ void restore(MainWindow &window, QSettings &settings)
     window.restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 
     SessionTabs &tabs = *window.tabs();
+    // Before the tabs, which may show it.
+    tabs.sharedQuickCommands()->items
+        = QuickCommands::fromJson(SettingsValues::text(settings, SharedQuickCommandsKey).toUtf8());
+    Q_EMIT tabs.sharedQuickCommands()->changed(nullptr);
     if (restoreTabs(tabs, settings) == 0 && restoreLegacyTabs(tabs, settings) == 0)
         tabs.resetToDefaults();
     tabs.setCurrentIndex(
