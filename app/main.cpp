@@ -86,7 +86,7 @@ int main(int argc, char *argv[])
     Language::install(Language::configured(QSettings()));
     QApplication::setWindowIcon(applicationIcon());
 
-    MainWindow window;
+    MainWindow window(nullptr, false); // the tabs come from the settings
     window.loadSettings(); // the command line's presets below win over the saved settings
     const QString problem = applyLaunchOptions(window, outcome.options);
     if (!problem.isEmpty()) {

@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char *Usage = "usage: netassist-bench [--quick] [--only scenario[,scenario...]]\n"
-                              "scenarios: raw client server accept rerender startup udp\n";
+                              "scenarios: raw client server accept rerender startup udp tabs\n";
 
 bool parse(int argc, char *argv[], BenchConfig *config)
 {
@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     // Measure the event dispatcher the app uses (app/main.cpp sets this; see docs/DESIGN.md).
     if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
         qputenv("QT_NO_GLIB", "1");
-    if (argc == 2 && std::strcmp(argv[1], "--startup-child") == 0)
+    if ((argc == 2 || argc == 3) && std::strcmp(argv[1], "--startup-child") == 0)
         return runStartupChild(argc, argv);
 
     BenchContext context;
@@ -93,6 +93,8 @@ int main(int argc, char *argv[])
         runRerender(context);
     if (config.wants("startup"))
         runStartup(context);
+    if (config.wants("tabs"))
+        runManyTabs(context);
     probe.reportOverall();
     if (!context.ok)
         Bench::note(QStringLiteral("FAILED: a scenario lost bytes or timed out (see above)"));

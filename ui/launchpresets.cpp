@@ -36,13 +36,14 @@ QString applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
 {
     QList<SessionPage *> presetPages;
     QSet<SessionPage *> taken;
+    SessionTabs &tabs = *window.tabs();
     for (const TabPreset &preset : options.tabs) {
         SessionPage *page = nullptr;
-        for (SessionPage *candidate : window.pages()) {
-            if (candidate->kind() == preset.kind && !taken.contains(candidate)) {
-                page = candidate;
-                break;
-            }
+        // By kind first: a restored tab is built only when a preset takes it.
+        for (int i = 0; i < tabs.count() && !page; ++i) {
+            SessionPage *built = tabs.builtPage(i);
+            if (tabs.kindAt(i) == preset.kind && !(built && taken.contains(built)))
+                page = tabs.page(i);
         }
         if (!page)
             page = window.tabs()->addPage(preset.kind);

@@ -14,12 +14,13 @@
 #include <QSettings>
 #include <QTabWidget>
 
-MainWindow::MainWindow(QWidget *parent)
+MainWindow::MainWindow(QWidget *parent, bool withDefaultTabs)
     : QMainWindow(parent)
     , m_tabs(new SessionTabs(this))
 {
     setWindowTitle(tr("NetAssist \u2014 network debugging assistant"));
-    m_tabs->resetToDefaults();
+    if (withDefaultTabs)
+        m_tabs->resetToDefaults();
     setCentralWidget(m_tabs);
     createMenus();
     resize(1200, 760);
@@ -32,9 +33,9 @@ QList<SessionPage *> MainWindow::pages() const
 
 SessionPage *MainWindow::firstPage(const QByteArray &kind) const
 {
-    for (SessionPage *page : m_tabs->pages()) {
-        if (page->kind() == kind)
-            return page;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->kindAt(i) == kind)
+            return m_tabs->page(i);
     }
     return nullptr;
 }
@@ -55,8 +56,8 @@ void MainWindow::createMenus()
         action->setObjectName(QStringLiteral("actionNew_") + QString::fromLatin1(kind.id));
     }
     QAction *again = file->addAction(tr("New &Tab of This Kind"), this, [this] {
-        const SessionPage *current = m_tabs->currentPage();
-        newTab(current ? current->kind() : TabKinds::all().constFirst().id);
+        const QByteArray current = m_tabs->kindAt(m_tabs->currentIndex());
+        newTab(current.isEmpty() ? TabKinds::all().constFirst().id : current);
     });
     again->setShortcuts(QKeySequence::AddTab);
     again->setObjectName(QStringLiteral("actionNewTab"));

@@ -12,10 +12,12 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // withDefaultTabs false: no tab until loadSettings() restores them (or makes the defaults when there are none),
+    // so that start-up does not build tabs only to replace them.
+    explicit MainWindow(QWidget *parent = nullptr, bool withDefaultTabs = true);
 
     SessionTabs *tabs() const { return m_tabs; }
-    QList<SessionPage *> pages() const;
+    QList<SessionPage *> pages() const; // builds tabs still waiting to be (see SessionTabs)
     // The first tab of this kind (a TabKinds id), if there is one.
     SessionPage *firstPage(const QByteArray &kind) const;
     // A new tab of kind, made current.

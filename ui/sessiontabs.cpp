@@ -5,6 +5,7 @@
 #include "sendpanel.h"
 #include "sessionpage.h"
 #include "tabkinds.h"
+#include "windowsettings.h"
 
 #include <QAction>
 #include <QEvent>
@@ -113,19 +114,71 @@ SessionPage *SessionTabs::addPage(const QByteArray &kind)
     SessionPage *page = TabKinds::create(kind, this);
     if (!page)
         return nullptr;
-    page->sendPanel()->setSharedQuickCommands(&m_sharedQuick);
     TabState state;
     state.seenRx = page->transcript()->counters().rxMessages;
     m_state.insert(page, state);
     addTab(page, QString());
-    connect(page, &SessionPage::titleChanged, this, [this, page] { decorate(page); });
-    connect(page->session(), &Session::stateChanged, this, [this, page] { decorate(page); });
+    watch(page);
     decorate(page);
     Q_EMIT pagesChanged();
     return page;
 }
 
-QList<SessionPage *> SessionTabs::pages() const
+void SessionTabs::watch(SessionPage *page)
+{
+    page->sendPanel()->setSharedQuickCommands(&m_sharedQuick);
+    connect(page, &SessionPage::titleChanged, this, [this, page] { decorate(page); });
+    connect(page->session(), &Session::stateChanged, this, [this, page] { decorate(page); });
+}
+
+bool SessionTabs::addDeferred(
+    const QByteArray &kind, const QSettings &settings, const QString &group, const QString &title)
+{
+    if (!TabKinds::isKnown(kind))
+        return false;
+    auto *placeholder = new QWidget(this);
+    placeholder->setObjectName(QStringLiteral("tabPlaceholder"));
+    m_deferred.insert(placeholder, {kind, settings.fileName(), settings.format(), group, title});
+    m_state.insert(placeholder, {});
+    // Added while another tab is current: the placeholder is not shown, so it is not built yet.
+    const QSignalBlocker blocker(this);
+    addTab(placeholder, QString());
+    decorate(placeholder);
+    Q_EMIT pagesChanged();
+    return true;
+}
+
+SessionPage *SessionTabs::build(int index)
+{
+    QWidget *placeholder = widget(index);
+    const auto it = m_deferred.constFind(placeholder);
+    if (it == m_deferred.constEnd())
+        return qobject_cast<SessionPage *>(placeholder);
+    const Deferred deferred = *it;
+    m_deferred.erase(it);
+    SessionPage *page = TabKinds::create(deferred.kind, this);
+    TabState state = m_state.take(placeholder);
+    {
+        // The swap is no change of the current tab for anyone listening.
+        const QSignalBlocker blocker(this);
+        const bool current = currentIndex() == index;
+        insertTab(index, page, QString());
+        removeTab(index + 1);
+        if (current)
+            setCurrentIndex(index);
+    }
+    placeholder->deleteLater();
+    watch(page); // first: the restored settings may show the shared quick commands
+    QSettings settings(deferred.file, deferred.format);
+    settings.beginGroup(deferred.group);
+    WindowSettings::restorePage(*page, settings);
+    state.seenRx = page->transcript()->counters().rxMessages;
+    m_state.insert(page, state);
+    decorate(page);
+    return page;
+}
+
+QList<SessionPage *> SessionTabs::pages()
 {
     QList<SessionPage *> list;
     for (int i = 0; i < count(); ++i)
@@ -133,61 +186,83 @@ QList<SessionPage *> SessionTabs::pages() const
     return list;
 }
 
-SessionPage *SessionTabs::page(int index) const
+SessionPage *SessionTabs::page(int index)
+{
+    return index >= 0 && index < count() ? build(index) : nullptr;
+}
+
+SessionPage *SessionTabs::currentPage()
+{
+    return page(currentIndex());
+}
+
+SessionPage *SessionTabs::builtPage(int index) const
 {
     return qobject_cast<SessionPage *>(widget(index));
 }
 
-SessionPage *SessionTabs::currentPage() const
+QByteArray SessionTabs::kindAt(int index) const
 {
-    return qobject_cast<SessionPage *>(currentWidget());
+    if (const Deferred *d = deferred(index))
+        return d->kind;
+    const SessionPage *p = builtPage(index);
+    return p ? p->kind() : QByteArray();
+}
+
+const SessionTabs::Deferred *SessionTabs::deferred(int index) const
+{
+    const auto it = m_deferred.constFind(widget(index));
+    return it == m_deferred.constEnd() ? nullptr : &*it;
 }
 
 QString SessionTabs::customName(int index) const
 {
-    return m_state.value(page(index)).customName;
+    return m_state.value(widget(index)).customName;
 }
 
 void SessionTabs::setCustomName(int index, const QString &name)
 {
-    SessionPage *p = page(index);
-    if (!p)
+    QWidget *tab = widget(index);
+    if (!tab)
         return;
-    m_state[p].customName = name.trimmed();
-    decorate(p);
+    m_state[tab].customName = name.trimmed();
+    decorate(tab);
     Q_EMIT pagesChanged();
 }
 
 bool SessionTabs::openAtStart(int index) const
 {
-    return m_state.value(page(index)).openAtStart;
+    return m_state.value(widget(index)).openAtStart;
 }
 
 void SessionTabs::setOpenAtStart(int index, bool on)
 {
-    if (SessionPage *p = page(index))
-        m_state[p].openAtStart = on;
+    if (QWidget *tab = widget(index))
+        m_state[tab].openAtStart = on;
 }
 
 qint64 SessionTabs::unread(int index) const
 {
-    return m_state.value(page(index)).unread;
+    return m_state.value(widget(index)).unread;
 }
 
-void SessionTabs::decorate(SessionPage *page)
+void SessionTabs::decorate(QWidget *tab)
 {
-    const int index = indexOf(page);
+    const int index = indexOf(tab);
     if (index < 0)
         return;
-    const TabState state = m_state.value(page);
-    const QString name = state.customName.isEmpty() ? page->title() : state.customName;
+    const TabState state = m_state.value(tab);
+    auto *page = qobject_cast<SessionPage *>(tab);
+    const Deferred *d = page ? nullptr : deferred(index);
+    const QString automatic = page ? page->title() : (d ? d->title : QString());
+    const QString name = state.customName.isEmpty() ? automatic : state.customName;
     QString text = name;
     text.replace(QLatin1Char('&'), QLatin1String("&&")); // not a mnemonic
     if (state.unread > 0)
         text += QStringLiteral(" (%1)").arg(state.unread);
     setTabText(index, text);
-    setTabIcon(index, stateIcon(page->session()->state()));
-    const QString word = stateWord(*page->session());
+    setTabIcon(index, stateIcon(page ? page->session()->state() : Session::State::Idle));
+    const QString word = page ? stateWord(*page->session()) : tr("closed");
     QString spoken = tr("%1, %2").arg(name, word);
     if (state.unread > 0)
         spoken = tr("%1, %n new record(s)", nullptr, int(std::min<qint64>(state.unread, INT_MAX))).arg(spoken);
@@ -201,7 +276,7 @@ void SessionTabs::decorate(SessionPage *page)
 
 void SessionTabs::onCurrentChanged(int index)
 {
-    SessionPage *current = page(index);
+    SessionPage *current = page(index); // shown: built now if it was a placeholder
     if (!current || !m_state.contains(current))
         return;
     TabState &state = m_state[current];
@@ -214,9 +289,12 @@ void SessionTabs::onCurrentChanged(int index)
 
 void SessionTabs::countUnread()
 {
-    SessionPage *current = currentPage();
+    const QWidget *current = currentWidget();
     for (auto it = m_state.begin(); it != m_state.end(); ++it) {
-        const qint64 rx = it.key()->transcript()->counters().rxMessages;
+        auto *page = qobject_cast<SessionPage *>(it.key());
+        if (!page)
+            continue; // a placeholder has no session yet
+        const qint64 rx = page->transcript()->counters().rxMessages;
         // Counters reset by the user start a new count.
         if (rx < it->seenRx || it.key() == current)
             it->seenRx = rx;
@@ -230,9 +308,11 @@ void SessionTabs::countUnread()
 
 void SessionTabs::requestClose(int index)
 {
-    SessionPage *p = page(index);
-    if (!p)
+    SessionPage *p = builtPage(index);
+    if (!p) {
+        closePage(index); // a placeholder: nothing open, nothing captured
         return;
+    }
     if (p->session()->state() == Session::State::Idle) {
         closePage(index);
         return;
@@ -254,7 +334,17 @@ void SessionTabs::requestClose(int index)
 
 void SessionTabs::closePage(int index)
 {
-    SessionPage *p = page(index);
+    QWidget *tab = widget(index);
+    if (!tab)
+        return;
+    if (m_deferred.remove(tab)) {
+        m_state.remove(tab);
+        removeTab(index);
+        tab->deleteLater();
+        Q_EMIT pagesChanged();
+        return;
+    }
+    SessionPage *p = builtPage(index);
     if (!p)
         return;
     if (m_renaming == p)

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -15,6 +16,10 @@ class SessionPage;
 // the accessible name says it in words) and, while another tab is current, how many RX records arrived unseen.
 // Closing a tab whose session is open asks first; closing records what framing still holds and closes the capture
 // file, so nothing captured is lost.
+//
+// Restored tabs are built when first needed (shown, opened at start, asked for by page()): until then a tab is a
+// placeholder that knows its kind, its name and where its settings are, so twenty restored tabs start nearly as fast
+// as one.
 class SessionTabs : public QTabWidget
 {
     Q_OBJECT
@@ -25,9 +30,28 @@ public:
 
     // A new page of kind (a TabKinds id) at the end; nullptr for an unknown kind.
     SessionPage *addPage(const QByteArray &kind);
-    QList<SessionPage *> pages() const;
-    SessionPage *page(int index) const;
-    SessionPage *currentPage() const;
+    // A tab of kind whose page is built from settings (group in the file) when it is first needed; title is what
+    // its tab says until then. false for an unknown kind.
+    bool addDeferred(const QByteArray &kind, const QSettings &settings, const QString &group, const QString &title);
+    // Building every tab that is still a placeholder.
+    QList<SessionPage *> pages();
+    // Builds the tab's page if it is still a placeholder.
+    SessionPage *page(int index);
+    SessionPage *currentPage();
+    // Without building: nullptr for a placeholder.
+    SessionPage *builtPage(int index) const;
+    QByteArray kindAt(int index) const;
+
+    // Where a placeholder's settings are (WindowSettings copies them when it saves).
+    struct Deferred
+    {
+        QByteArray kind;
+        QString file;
+        QSettings::Format format = QSettings::NativeFormat;
+        QString group;
+        QString title;
+    };
+    const Deferred *deferred(int index) const;
 
     // Empty: the automatic name (the page's title).
     QString customName(int index) const;
@@ -63,13 +87,16 @@ private:
         qint64 seenRx = 0; // RX records when the tab was last current
         qint64 unread = 0;
     };
-    void decorate(SessionPage *page);
+    void decorate(QWidget *tab);
+    SessionPage *build(int index);
+    void watch(SessionPage *page);
     void onCurrentChanged(int index);
     void countUnread();
     void showContextMenu(const QPoint &pos);
     void finishRename(bool accept);
 
-    QHash<SessionPage *, TabState> m_state;
+    QHash<QWidget *, TabState> m_state; // by the tab's widget: its page, or its placeholder
+    QHash<QWidget *, Deferred> m_deferred; // placeholders
     QuickCommandStore m_sharedQuick;
     QTimer m_unreadTimer;
     QPointer<QLineEdit> m_renameEditor;

@@ -22,33 +22,43 @@ QString splitterKey(const QSplitter *splitter)
     return QStringLiteral("splitters/") + splitter->objectName();
 }
 
-void saveTab(const SessionTabs &tabs, int index, QSettings &settings)
+// The keys of a tab that was never built, copied from where it was restored from (the same file, most often, whose
+// tabs array is about to be rewritten).
+using Snapshot = QList<std::pair<QString, QVariant>>;
+
+Snapshot snapshotOf(const SessionTabs::Deferred &deferred, QSettings &settings)
 {
-    const SessionPage *page = tabs.page(index);
-    settings.setValue(QStringLiteral("kind"), QString::fromLatin1(page->kind()));
+    const bool same = deferred.file == settings.fileName() && deferred.format == settings.format();
+    QSettings other(deferred.file, deferred.format);
+    QSettings &source = same ? settings : other;
+    source.beginGroup(deferred.group);
+    Snapshot keys;
+    for (const QString &key : source.allKeys())
+        keys.append({key, source.value(key)});
+    source.endGroup();
+    return keys;
+}
+
+void saveTab(const SessionTabs &tabs, int index, QSettings &settings, const Snapshot &deferredKeys)
+{
+    if (const SessionPage *page = tabs.builtPage(index)) {
+        for (const QSplitter *splitter : page->findChildren<QSplitter *>()) {
+            if (!splitter->objectName().isEmpty())
+                settings.setValue(splitterKey(splitter), splitter->saveState());
+        }
+        page->saveSettings(settings);
+        settings.setValue(QStringLiteral("title"), page->title());
+    } else {
+        for (const auto &[key, value] : deferredKeys)
+            settings.setValue(key, value);
+    }
+    settings.setValue(QStringLiteral("kind"), QString::fromLatin1(tabs.kindAt(index)));
     settings.setValue(QStringLiteral("name"), tabs.customName(index));
     settings.setValue(QStringLiteral("openAtStart"), tabs.openAtStart(index));
-    for (const QSplitter *splitter : page->findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            settings.setValue(splitterKey(splitter), splitter->saveState());
-    }
-    page->saveSettings(settings);
 }
 
-void restoreTab(SessionTabs &tabs, SessionPage *page, const QSettings &settings)
-{
-    const int index = tabs.indexOf(page);
-    page->restoreSettings(settings);
-    tabs.setCustomName(index, SettingsValues::text(settings, QStringLiteral("name")));
-    tabs.setOpenAtStart(index, SettingsValues::flag(settings, QStringLiteral("openAtStart"), false));
-    // QSplitter::restoreState validates its blob and refuses a bad one.
-    for (QSplitter *splitter : page->findChildren<QSplitter *>()) {
-        if (!splitter->objectName().isEmpty())
-            splitter->restoreState(settings.value(splitterKey(splitter)).toByteArray());
-    }
-}
-
-// The tabs array: a tab of an unknown kind (a newer version's, or damage) is skipped, the others are kept.
+// The tabs array: a tab of an unknown kind (a newer version's, or damage) is skipped, the others are kept. Each
+// becomes a tab whose page is built when it is first needed.
 int restoreTabs(SessionTabs &tabs, QSettings &settings)
 {
     const int size = std::clamp(settings.beginReadArray(TabsArray), 0, MaxTabs);
@@ -60,7 +70,16 @@ int restoreTabs(SessionTabs &tabs, QSettings &settings)
             continue;
         if (restored == 0)
             tabs.closeAll(); // the first readable tab replaces the defaults
-        restoreTab(tabs, tabs.addPage(kind), settings);
+        QString title = SettingsValues::text(settings, QStringLiteral("title"));
+        if (title.isEmpty()) {
+            for (const TabKinds::Kind &known : TabKinds::all())
+                title = known.id == kind ? known.name : title;
+        }
+        // The group as seen from outside the array (QSettings numbers array entries from 1).
+        tabs.addDeferred(kind, settings, TabsArray + QLatin1Char('/') + QString::number(i + 1), title);
+        const int index = int(tabs.count()) - 1;
+        tabs.setCustomName(index, SettingsValues::text(settings, QStringLiteral("name")));
+        tabs.setOpenAtStart(index, SettingsValues::flag(settings, QStringLiteral("openAtStart"), false));
         ++restored;
     }
     settings.endArray();
@@ -91,12 +110,28 @@ int restoreLegacyTabs(SessionTabs &tabs, QSettings &settings)
 
 namespace WindowSettings {
 
+void restorePage(SessionPage &page, const QSettings &settings)
+{
+    page.restoreSettings(settings);
+    // QSplitter::restoreState validates its blob and refuses a bad one.
+    for (QSplitter *splitter : page.findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            splitter->restoreState(settings.value(splitterKey(splitter)).toByteArray());
+    }
+}
+
 void save(const MainWindow &window, QSettings &settings)
 {
     settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
     settings.setValue(QStringLiteral("window/state"), window.saveState());
     const SessionTabs &tabs = *window.tabs();
     settings.setValue(QStringLiteral("window/tab"), tabs.currentIndex());
+    // Read before the array is rewritten: a tab never built keeps its settings as they were.
+    QList<Snapshot> deferredKeys(tabs.count());
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (const SessionTabs::Deferred *deferred = tabs.deferred(i))
+            deferredKeys[i] = snapshotOf(*deferred, settings);
+    }
     // The old layout's groups would otherwise be read again by a version that still knows them.
     settings.remove(QStringLiteral("client"));
     settings.remove(QStringLiteral("server"));
@@ -104,10 +139,11 @@ void save(const MainWindow &window, QSettings &settings)
     settings.beginWriteArray(TabsArray, int(tabs.count()));
     for (int i = 0; i < tabs.count(); ++i) {
         settings.setArrayIndex(i);
-        saveTab(tabs, i, settings);
+        saveTab(tabs, i, settings, deferredKeys.at(i));
     }
     settings.endArray();
-    settings.setValue(SharedQuickCommandsKey, QString::fromUtf8(QuickCommands::toJson(tabs.sharedQuickCommands()->items)));
+    settings.setValue(
+        SharedQuickCommandsKey, QString::fromUtf8(QuickCommands::toJson(tabs.sharedQuickCommands()->items)));
 }
 
 void restore(MainWindow &window, QSettings &settings)
@@ -126,6 +162,7 @@ void restore(MainWindow &window, QSettings &settings)
         tabs.resetToDefaults();
     tabs.setCurrentIndex(
         SettingsValues::number(settings, QStringLiteral("window/tab"), 0, std::max(0, int(tabs.count()) - 1), 0));
+    tabs.currentPage(); // the tab shown is built now, the others when they are first needed
     // Only what the user asked for, tab by tab: nothing connects by itself otherwise.
     for (int i = 0; i < tabs.count(); ++i) {
         if (tabs.openAtStart(i))

@@ -5,10 +5,10 @@
 #include "logpanel.h"
 #include "pagelookup.h"
 #include "quickcommandspanel.h"
-#include "widgetlookup.h"
 #include "receiveoptions.h"
 #include "sendpanel.h"
 #include "session/tabmodel.h"
+#include "widgetlookup.h"
 #include "windowsettings.h"
 
 #include <QAbstractButton>
@@ -38,6 +38,7 @@ private Q_SLOTS:
     void restoreTabsOfEveryKind();
     void corruptTabListKeepsTheReadableTabs();
     void quickCommandsSharedByEveryTab();
+    void tabsNeverShownKeepTheirSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -345,6 +346,40 @@ void tst_SessionTabs::quickCommandsSharedByEveryTab()
     QCOMPARE(restored.tabs()->sharedQuickCommands()->items.at(0).name, QStringLiteral("ping"));
     QVERIFY(clientPageOf(restored)->sendPanel()->showsSharedQuickCommands());
     QVERIFY(!udpPageOf(restored)->sendPanel()->showsSharedQuickCommands());
+}
+
+// Restored tabs are built when first needed; one never shown must still save what it was restored with.
+void tst_SessionTabs::tabsNeverShownKeepTheirSettings()
+{
+    QSettings first(m_dir.filePath(QStringLiteral("lazy-1.ini")), QSettings::IniFormat);
+    {
+        MainWindow window;
+        static_cast<ServerPage *>(window.tabs()->page(1))
+            ->setListenAddress(QHostAddress(QHostAddress::LocalHost), 7100);
+        window.tabs()->setCustomName(2, QStringLiteral("telemetry"));
+        WindowSettings::save(window, first);
+    }
+    first.sync();
+    QSettings second(m_dir.filePath(QStringLiteral("lazy-2.ini")), QSettings::IniFormat);
+    {
+        MainWindow window;
+        WindowSettings::restore(window, first);
+        SessionTabs *tabs = window.tabs();
+        QVERIFY(tabs->builtPage(0)); // shown
+        QVERIFY(!tabs->builtPage(1)); // not yet
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Server 127.0.0.1:7100")); // its saved title until then
+        QCOMPARE(tabs->tabText(2), QStringLiteral("telemetry"));
+        WindowSettings::save(window, second); // without ever building tabs 1 and 2
+    }
+    second.sync();
+    MainWindow restored;
+    WindowSettings::restore(restored, second);
+    QCOMPARE(restored.tabs()->page(1)->title(), QStringLiteral("Server 127.0.0.1:7100"));
+    QCOMPARE(restored.tabs()->customName(2), QStringLiteral("telemetry"));
+    // Built on showing, with its settings.
+    restored.tabs()->setCurrentIndex(2);
+    QVERIFY(restored.tabs()->builtPage(2));
+    QCOMPARE(restored.tabs()->currentPage()->kind(), QByteArray("udp"));
 }
 
 QTEST_MAIN(tst_SessionTabs)
