@@ -124,6 +124,11 @@ void UdpPage::sizePeerTable()
         header->resizeSection(column,
             std::max(metrics.horizontalAdvance(QLatin1String(sample)), headerMetrics.horizontalAdvance(title)) + 16);
     }
+    // Until first shown: the peer, its times and datagram counts in view, the rest for the log (as the server tab).
+    int shown = 0;
+    for (int visual = 0; visual < 4; ++visual)
+        shown += header->sectionSize(header->logicalIndex(visual));
+    m_ui->udpTopSplitter->setSizes({shown + 40, 2 * (shown + 40)});
 }
 
 QString UdpPage::title() const
