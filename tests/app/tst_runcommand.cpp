@@ -22,6 +22,7 @@ private Q_SLOTS:
     void closedConnectionFails();
     void textExamplePassesOverUdp();
     void serverRunsWithTheFirstClient();
+    void udpWithoutTargetAnswersTheFirstSender();
     void unreachableDeviceFails();
     void junitReport();
     void badInput_data();
@@ -192,6 +193,46 @@ void tst_RunCommand::serverRunsWithTheFirstClient()
     QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
     QVERIFY2(o.out.contains(QStringLiteral("Client 127.0.0.1:")), qPrintable(o.out));
     QCOMPARE(countLines(o.out, QStringLiteral("PASS ")), 4);
+}
+
+// A device that speaks first over UDP: without --to, the run starts with its first datagram and answers its sender.
+void tst_RunCommand::udpWithoutTargetAnswersTheFirstSender()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString sequence = writeFile(dir, QStringLiteral("hello.json"),
+        R"({"format": "netassist-sequence", "version": 1, "steps": [
+             {"step": "expect", "pattern": "hello", "timeoutMs": 5000},
+             {"step": "send", "text": "ack"}]})");
+    QVERIFY(!sequence.isEmpty());
+    QProcess process;
+    startRun(process, {sequence, "--udp", "127.0.0.1:0", "--wait", "10"});
+    QVERIFY(process.waitForStarted(5000));
+    QString first;
+    QElapsedTimer clock;
+    clock.start();
+    while (!first.contains(u'\n') && clock.elapsed() < 10000) {
+        process.waitForReadyRead(100);
+        first += QString::fromUtf8(process.readAllStandardOutput());
+    }
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Bound to 127\\.0\\.0\\.1:(\\d+)")).match(first);
+    QVERIFY2(m.hasMatch(), qPrintable(first + process.readAllStandardError()));
+    // The device: sends "hello" from its own port and prints what comes back to that port.
+    QProcess device;
+    device.start(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral("import socket,sys\n"
+                           "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(('127.0.0.1',0)); s.settimeout(10)\n"
+                           "s.sendto(b'hello',('127.0.0.1',%1))\n"
+                           "print(s.recvfrom(100)[0].decode(), flush=True)\n")
+                .arg(m.captured(1))});
+    QVERIFY(device.waitForFinished(15000));
+    QCOMPARE(device.readAllStandardOutput().trimmed(), QByteArray("ack"));
+    Outcome o = finish(process);
+    o.out.prepend(first);
+    QVERIFY2(o.exitCode == 0, qPrintable(o.out + o.err));
+    QVERIFY2(o.out.contains(QStringLiteral("First datagram from 127.0.0.1:")), qPrintable(o.out));
+    QCOMPARE(countLines(o.out, QStringLiteral("PASS ")), 2);
 }
 
 void tst_RunCommand::unreachableDeviceFails()
