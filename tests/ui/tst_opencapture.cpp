@@ -1,0 +1,216 @@
+#include "capture/pcapwriter.h"
+#include "captureflowsdialog.h"
+#include "captureopener.h"
+#include "capturepage.h"
+#include "log/transcript.h"
+#include "logpanel.h"
+#include "mainwindow.h"
+#include "sendpanel.h"
+#include "sessiontabs.h"
+#include "widgetlookup.h"
+#include "windowsettings.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+// File > Open Capture in a real window, offscreen: a capture the test writes (a TCP conversation with GBK text and
+// binary bytes, a UDP flow) is listed with its ends, packets and bytes; opening a stream shows a read-only tab whose
+// log holds exactly the conversation's bytes, each way; the tab is not saved as a session; a file that is not a
+// capture is refused with the reason, and a cut one opens with a note of where it stopped.
+
+namespace {
+
+const QHostAddress Client(QStringLiteral("192.0.2.10"));
+const QHostAddress Server(QStringLiteral("192.0.2.20"));
+const qint64 T0 = 1764600000000000;
+
+const QList<QByteArray> &clientSays()
+{
+    static const QList<QByteArray> s {"hello\r\n", QByteArray("\xc4\xe3\xba\xc3\r\n"), QByteArray(3000, '\x00')};
+    return s;
+}
+
+const QList<QByteArray> &serverSays()
+{
+    static const QList<QByteArray> s {QByteArray("\x01\x02\xff\xfe", 4), "OK\r\n"};
+    return s;
+}
+
+bool writeCapture(const QString &path)
+{
+    PcapWriter w;
+    if (!w.open(path, false))
+        return false;
+    // Written from the client's side: local is the client, which connects.
+    const FlowEnds tcp {Client, 50000, Server, 502};
+    const FlowEnds udp {Client, 50001, Server, 9000};
+    bool ok = w.tcpOpened(tcp, T0, true);
+    ok = ok && w.tcpData(tcp, true, clientSays()[0], T0 + 1000);
+    ok = ok && w.udpDatagram(udp, true, "ping", T0 + 1500);
+    ok = ok && w.tcpData(tcp, false, serverSays()[0], T0 + 2000);
+    ok = ok && w.tcpData(tcp, true, clientSays()[1], T0 + 3000);
+    ok = ok && w.udpDatagram(udp, false, "pong", T0 + 3500);
+    ok = ok && w.tcpData(tcp, true, clientSays()[2], T0 + 4000);
+    ok = ok && w.tcpData(tcp, false, serverSays()[1], T0 + 5000);
+    ok = ok && w.tcpClosed(tcp, T0 + 6000, true);
+    w.close();
+    return ok;
+}
+
+QByteArray joined(const Transcript &t, Direction direction)
+{
+    QByteArray out;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        if (t.at(i).direction == direction)
+            out += t.at(i).data;
+    }
+    return out;
+}
+
+} // namespace
+
+class tst_OpenCapture : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsFlowsAndOpensOneReadOnly();
+    void notACaptureIsRefused();
+    void truncatedFileSaysWhereItStopped();
+
+private:
+    CaptureFlowsDialog *waitForList(CaptureOpener *opener);
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+void tst_OpenCapture::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("conversation.pcap"));
+    QVERIFY(writeCapture(m_path));
+}
+
+CaptureFlowsDialog *tst_OpenCapture::waitForList(CaptureOpener *opener)
+{
+    QPointer<CaptureOpener> guard = opener;
+    QTest::qWaitFor([&] { return !guard || guard->flowsDialog(); }, 10000);
+    return guard ? guard->flowsDialog() : nullptr;
+}
+
+void tst_OpenCapture::listsFlowsAndOpensOneReadOnly()
+{
+    MainWindow window;
+    window.show();
+    const int sessionTabs = window.tabs()->count();
+    CaptureFlowsDialog *list = waitForList(window.openCapture(m_path));
+    QVERIFY(list);
+    QTreeWidget *flows = list->list();
+    QCOMPARE(flows->topLevelItemCount(), 2);
+    QTreeWidgetItem *tcp = nullptr;
+    for (int i = 0; i < 2; ++i) {
+        if (flows->topLevelItem(i)->text(0) == QLatin1String("TCP"))
+            tcp = flows->topLevelItem(i);
+    }
+    QVERIFY(tcp);
+    QCOMPARE(tcp->text(2), QStringLiteral("192.0.2.10:50000"));
+    QCOMPARE(tcp->text(3), QStringLiteral("192.0.2.20:502"));
+    qint64 aToB = 0, bToA = 0;
+    for (const QByteArray &b : clientSays())
+        aToB += b.size();
+    for (const QByteArray &b : serverSays())
+        bToA += b.size();
+    QCOMPARE(tcp->data(6, Qt::UserRole).toLongLong(), aToB);
+    QCOMPARE(tcp->data(7, Qt::UserRole).toLongLong(), bToA);
+    QVERIFY(tcp->data(4, Qt::UserRole).toLongLong() >= 3 + 5 + 3); // handshake, data and ACKs, close
+
+    flows->setCurrentItem(tcp);
+    tcp->setSelected(true);
+    FIND(QPushButton, open, list, "captureOpenFlow");
+    open->click();
+    QVERIFY(QTest::qWaitFor([&] { return window.tabs()->count() == sessionTabs + 1; }, 10000));
+    const int index = window.tabs()->count() - 1;
+    QVERIFY(window.tabs()->isReadOnlyTab(index));
+    QCOMPARE(window.tabs()->page(index), nullptr);
+    auto *page = qobject_cast<CapturePage *>(window.tabs()->widget(index));
+    QVERIFY(page);
+    QCOMPARE(window.tabs()->currentWidget(), page);
+    QCOMPARE(window.tabs()->tabText(index), page->title());
+    QVERIFY(page->title().contains(QLatin1String("192.0.2.10:50000")));
+
+    // Exactly the conversation: TX is A (the client) to B, RX the other way, record by record, in order.
+    const Transcript &t = *page->transcript();
+    QCOMPARE(joined(t, Direction::Tx), clientSays().join());
+    QCOMPARE(joined(t, Direction::Rx), serverSays().join());
+    QList<QByteArray> records;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        if (t.at(i).direction != Direction::Event)
+            records << t.at(i).data;
+    }
+    QCOMPARE(records,
+        (QList<QByteArray> {clientSays()[0], serverSays()[0], clientSays()[1], clientSays()[2], serverSays()[1]}));
+    QCOMPARE(t.at(0).event, EventKind::Connected);
+    QCOMPARE(t.peerName(t.at(1).peer), QStringLiteral("192.0.2.20:502"));
+    QCOMPARE(t.peerName(t.at(1).local), QStringLiteral("192.0.2.10:50000"));
+    QCOMPARE(t.at(1).timeMs, (T0 + 1000) / 1000);
+    QCOMPARE(t.at(t.size() - 1).event, EventKind::Disconnected);
+    // No send box: the tab shows, it does not talk.
+    QVERIFY(page->findChildren<SendPanel *>().isEmpty());
+    QVERIFY(!page->findChild<QWidget *>(QStringLiteral("sendEditor")));
+
+    // Not saved as a session: the saved tab list is the session tabs alone.
+    QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    WindowSettings::save(window, settings);
+    QCOMPARE(settings.beginReadArray(QStringLiteral("tabs")), sessionTabs);
+    settings.endArray();
+    QCOMPARE(window.pages().size(), sessionTabs);
+
+    window.tabs()->requestClose(index); // read-only: closes at once
+    QCOMPARE(window.tabs()->count(), sessionTabs);
+    list->close();
+}
+
+void tst_OpenCapture::notACaptureIsRefused()
+{
+    const QString path = m_dir.filePath(QStringLiteral("notes.pcap"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("these are notes, not packets\n");
+    file.close();
+    MainWindow window;
+    CaptureOpener *opener = window.openCapture(path);
+    QSignalSpy refused(opener, &CaptureOpener::refused);
+    QVERIFY(refused.wait(10000));
+    const QString reason = refused.at(0).at(0).toString();
+    QVERIFY2(reason.contains(QLatin1String("not a pcap or pcapng capture")), qPrintable(reason));
+    QVERIFY(QTest::qWaitFor([&] { return window.findChild<QWidget *>(QStringLiteral("captureRefused")); }, 5000));
+}
+
+void tst_OpenCapture::truncatedFileSaysWhereItStopped()
+{
+    QFile whole(m_path);
+    QVERIFY(whole.open(QIODevice::ReadOnly));
+    const QByteArray bytes = whole.readAll();
+    const QString path = m_dir.filePath(QStringLiteral("cut.pcap"));
+    QFile cut(path);
+    QVERIFY(cut.open(QIODevice::WriteOnly));
+    cut.write(bytes.left(bytes.size() - 30)); // inside the last packet
+    cut.close();
+    MainWindow window;
+    CaptureFlowsDialog *list = waitForList(window.openCapture(path));
+    QVERIFY(list);
+    QCOMPARE(list->list()->topLevelItemCount(), 2);
+    FIND(QLabel, note, list, "captureNote");
+    QVERIFY2(note->text().contains(QLatin1String("ends inside packet")), qPrintable(note->text()));
+    list->close();
+}
+
+QTEST_MAIN(tst_OpenCapture)
+#include "tst_opencapture.moc"
