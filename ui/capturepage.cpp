@@ -3,6 +3,7 @@
 #include "captureopener.h"
 #include "logpanel.h"
 #include "net/endpoint.h"
+#include "receiveoptions.h"
 #include "text/codecs.h"
 #include "widgetnames.h"
 
@@ -27,7 +28,16 @@ CapturePage::CapturePage(const QString &file, const FlowSummary &flow, QWidget *
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_log = new LogPanel(&m_transcript, this);
     m_log->setObjectName(QStringLiteral("captureLog"));
-    m_log->setTabEncoding(Codecs::systemDefault());
+    // No send box to follow: the log shows the system's encoding until the user picks another.
+    RenderOptions options = m_log->options();
+    options.encoding = Codecs::systemDefault();
+    m_log->setFollowsTabEncoding(false);
+    m_log->setOptions(options);
+    m_framing = new ReceiveOptions(this);
+    m_framing->setObjectName(QStringLiteral("captureFraming"));
+    m_framing->setDatagrams(flow.protocol == FlowProtocol::Udp);
+    m_log->addToolRow(m_framing);
+    connect(m_framing, &ReceiveOptions::framingChanged, this, &CapturePage::setFraming);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
@@ -56,28 +66,72 @@ QString CapturePage::title() const
 
 void CapturePage::setConversation(std::vector<CaptureTask::Event> events, const CaptureResult &result, bool limited)
 {
+    m_events = std::move(events);
+    m_result = result;
+    m_limited = limited;
+    rebuild();
+    updateSummary();
+}
+
+void CapturePage::setFraming(const Framer::Config &config)
+{
+    if (config == m_config)
+        return;
+    m_config = config;
+    m_framing->setConfig(config);
+    rebuild();
+}
+
+void CapturePage::rebuild()
+{
+    m_transcript.clear();
+    m_transcript.resetCounters();
     const QString a = endpointA(m_flow);
     const QString b = endpointB(m_flow);
-    const quint8 flags = m_flow.protocol == FlowProtocol::Udp ? Record::Datagram : 0;
-    bool closed[2] = {false, false};
+    const bool udp = m_flow.protocol == FlowProtocol::Udp;
+    const bool framed = !udp && m_config.mode != Framer::Mode::PerRead;
+    Framer framers[2] = {Framer(m_config), Framer(m_config)};
+    auto append = [&](FlowDirection d, const QByteArray &bytes, qint64 ms) {
+        m_transcript.appendData(
+            d == FlowDirection::AToB ? Direction::Tx : Direction::Rx, b, bytes, ms, a, udp ? Record::Datagram : 0);
+    };
+    auto appendFrames = [&](FlowDirection d, const QList<Framer::Frame> &frames) {
+        for (const Framer::Frame &f : frames)
+            append(d, f.bytes, f.firstByteMs);
+    };
+    auto flush = [&](FlowDirection d) {
+        const Framer::Frame f = framers[int(d)].flush();
+        if (!f.bytes.isEmpty())
+            append(d, f.bytes, f.firstByteMs);
+    };
     auto sender = [&](FlowDirection d) { return d == FlowDirection::AToB ? a : b; };
-    for (CaptureTask::Event &e : events) {
+    auto receiver = [&](FlowDirection d) { return d == FlowDirection::AToB ? b : a; };
+    bool closed[2] = {false, false};
+    for (const CaptureTask::Event &e : m_events) {
         const qint64 ms = e.timeUs / 1000;
+        if (framed) {
+            for (const FlowDirection d : {FlowDirection::AToB, FlowDirection::BToA})
+                appendFrames(d, framers[int(d)].expire(ms));
+        }
         switch (e.kind) {
         case FlowEvent::Kind::Opened:
             m_transcript.appendEvent(EventKind::Connected, b, {}, ms, a);
             break;
         case FlowEvent::Kind::Data:
-            m_transcript.appendData(e.direction == FlowDirection::AToB ? Direction::Tx : Direction::Rx, b,
-                std::move(e.bytes), ms, a, flags);
+            if (framed)
+                appendFrames(e.direction, framers[int(e.direction)].feed(e.bytes, ms));
+            else
+                append(e.direction, e.bytes, ms);
             break;
         case FlowEvent::Kind::Gap:
+            flush(e.direction);
             m_transcript.appendEvent(EventKind::Note, b,
-                tr("%1 → %2: %n byte(s) missing from the capture", nullptr, int(qMin<qint64>(e.missing, INT_MAX)))
-                    .arg(sender(e.direction), e.direction == FlowDirection::AToB ? b : a),
+                tr("%1 \u2192 %2: %n byte(s) missing from the capture", nullptr, int(qMin<qint64>(e.missing, INT_MAX)))
+                    .arg(sender(e.direction), receiver(e.direction)),
                 ms);
             break;
         case FlowEvent::Kind::Closed:
+            flush(e.direction);
             closed[int(e.direction)] = true;
             if (closed[0] && closed[1])
                 m_transcript.appendEvent(EventKind::Disconnected, b, {}, ms, a);
@@ -86,24 +140,31 @@ void CapturePage::setConversation(std::vector<CaptureTask::Event> events, const 
                     EventKind::Note, b, tr("%1 closed its side (FIN)").arg(sender(e.direction)), ms);
             break;
         case FlowEvent::Kind::Reset:
+            flush(FlowDirection::AToB);
+            flush(FlowDirection::BToA);
             m_transcript.appendEvent(
                 EventKind::Note, b, tr("%1 reset the connection (RST)").arg(sender(e.direction)), ms);
             m_transcript.appendEvent(EventKind::Disconnected, b, {}, ms, a);
             break;
         }
     }
+    flush(FlowDirection::AToB);
+    flush(FlowDirection::BToA);
+}
 
+void CapturePage::updateSummary()
+{
     const QLocale locale;
     QString text
         = tr("%1, %2 stream %3: TX is %4 \u2192 %5, RX the other way; %6 packets, %7 bytes on the wire.")
               .arg(QDir::toNativeSeparators(m_file), m_flow.protocol == FlowProtocol::Tcp ? tr("TCP") : tr("UDP"),
-                  QString::number(m_flow.streamNumber), a, b, locale.toString(m_flow.packets()),
-                  locale.toString(m_flow.bytes()));
-    if (limited)
+                  QString::number(m_flow.streamNumber), endpointA(m_flow), endpointB(m_flow),
+                  locale.toString(m_flow.packets()), locale.toString(m_flow.bytes()));
+    if (m_limited)
         text += QLatin1Char(' ')
             + tr("Only the first %1 bytes are shown (the log's budget).")
                   .arg(locale.toString(m_transcript.counters().rxBytes + m_transcript.counters().txBytes));
-    const QString stop = CaptureOpener::stopText(result);
+    const QString stop = CaptureOpener::stopText(m_result);
     if (!stop.isEmpty())
         text += QLatin1Char(' ') + stop;
     m_summary->setText(text);

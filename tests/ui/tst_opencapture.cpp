@@ -165,6 +165,20 @@ void tst_OpenCapture::listsFlowsAndOpensOneReadOnly()
     QVERIFY(page->findChildren<SendPanel *>().isEmpty());
     QVERIFY(!page->findChild<QWidget *>(QStringLiteral("sendEditor")));
 
+    // Framing cuts the reassembled stream as the recorder cuts a live one; the close ends the pending frame.
+    Framer::Config lines;
+    lines.mode = Framer::Mode::Delimiter;
+    lines.delimiter = "\n";
+    page->setFraming(lines);
+    QList<QByteArray> tx, rx;
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        if (t.at(i).direction != Direction::Event)
+            (t.at(i).direction == Direction::Tx ? tx : rx) << t.at(i).data;
+    }
+    QCOMPARE(tx, clientSays());
+    QCOMPARE(rx, QList<QByteArray> {serverSays().join()});
+    QCOMPARE(t.counters().txBytes, aToB);
+
     // Not saved as a session: the saved tab list is the session tabs alone.
     QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     WindowSettings::save(window, settings);
