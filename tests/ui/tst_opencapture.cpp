@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QLabel>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void listsFlowsAndOpensOneReadOnly();
     void notACaptureIsRefused();
     void truncatedFileSaysWhereItStopped();
+    void gapIsShownNeverGlued();
 
 private:
     CaptureFlowsDialog *waitForList(CaptureOpener *opener);
@@ -223,6 +225,49 @@ void tst_OpenCapture::truncatedFileSaysWhereItStopped()
     QCOMPARE(list->list()->topLevelItemCount(), 2);
     FIND(QLabel, note, list, "captureNote");
     QVERIFY2(note->text().contains(QLatin1String("ends inside packet")), qPrintable(note->text()));
+    list->close();
+}
+
+// craftpcap.py's "gap": 4 bytes after "aaa" were never captured, then "bbb"; framing by lines must not join them.
+void tst_OpenCapture::gapIsShownNeverGlued()
+{
+    const QString source = qEnvironmentVariable("NETASSIST_SOURCE_DIR");
+    if (source.isEmpty())
+        QSKIP("NETASSIST_SOURCE_DIR is not set (ctest sets it)");
+    const QString path = m_dir.filePath(QStringLiteral("gap.pcap"));
+    QCOMPARE(QProcess::execute(QStringLiteral("python3"),
+                 {source + QStringLiteral("/tests/core/capture/craftpcap.py"), QStringLiteral("gap"), path}),
+        0);
+    MainWindow window;
+    CaptureFlowsDialog *list = waitForList(window.openCapture(path));
+    QVERIFY(list);
+    QCOMPARE(list->list()->topLevelItemCount(), 1);
+    const int before = window.tabs()->count();
+    list->openButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return window.tabs()->count() == before + 1; }, 10000));
+    auto *page = qobject_cast<CapturePage *>(window.tabs()->widget(before));
+    QVERIFY(page);
+    const auto seen = [page] {
+        QStringList out;
+        const Transcript &t = *page->transcript();
+        for (qsizetype i = 0; i < t.size(); ++i) {
+            const Record &r = t.at(i);
+            if (r.direction != Direction::Event)
+                out << (r.direction == Direction::Tx ? QStringLiteral("TX ") : QStringLiteral("RX "))
+                        + QString::fromLatin1(r.data);
+            else if (r.event == EventKind::Note && r.data.contains("missing")) // plural forms come with the .ts
+                out << QString::fromUtf8(r.data).replace(QLatin1String("byte(s)"), QLatin1String("bytes"));
+        }
+        return out;
+    };
+    const QString gap = QStringLiteral("10.0.0.1:40000 \u2192 10.0.0.2:502: 4 bytes missing from the capture");
+    // FlowReader holds "bbb" until the flow ends, then declares the hole: the log shows them in that order.
+    QCOMPARE(seen(), (QStringList {"TX aaa", "RX ok", gap, "TX bbb"}));
+    // By lines: "aaa" waits for its line end until the hole ends it, B's "ok" until B's FIN.
+    Framer::Config lines;
+    lines.mode = Framer::Mode::Delimiter;
+    page->setFraming(lines);
+    QCOMPARE(seen(), (QStringList {"RX ok", "TX aaa", gap, "TX bbb"}));
     list->close();
 }
 
