@@ -10,8 +10,14 @@
 #include "widgetlookup.h"
 #include "windowsettings.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
@@ -62,6 +68,25 @@ bool writeCapture(const QString &path)
     ok = ok && w.tcpClosed(tcp, T0 + 6000, true);
     w.close();
     return ok;
+}
+
+// Interactive widgets without an objectName or an accessible name (as tst_accessibility counts them).
+QStringList unnamedIn(QWidget *root)
+{
+    QStringList unnamed;
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        const bool interactive = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w)
+            || qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w)
+            || (qobject_cast<QAbstractItemView *>(w) && !qobject_cast<QHeaderView *>(w)); // a header: its view's
+        if (!interactive || qobject_cast<QAbstractSpinBox *>(w->parentWidget())
+            || qobject_cast<QComboBox *>(w->parentWidget()) || w->objectName().startsWith(QLatin1String("qt_"))
+            || !w->isVisibleTo(root))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+        if (w->objectName().isEmpty() || !iface || iface->text(QAccessible::Name).isEmpty())
+            unnamed << QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
+    }
+    return unnamed;
 }
 
 QByteArray joined(const Transcript &t, Direction direction)
@@ -163,6 +188,8 @@ void tst_OpenCapture::listsFlowsAndOpensOneReadOnly()
     QCOMPARE(t.peerName(t.at(1).local), QStringLiteral("192.0.2.10:50000"));
     QCOMPARE(t.at(1).timeMs, (T0 + 1000) / 1000);
     QCOMPARE(t.at(t.size() - 1).event, EventKind::Disconnected);
+    QCOMPARE(unnamedIn(page), QStringList());
+    QCOMPARE(unnamedIn(list).join(u','), QString());
     // No send box: the tab shows, it does not talk.
     QVERIFY(page->findChildren<SendPanel *>().isEmpty());
     QVERIFY(!page->findChild<QWidget *>(QStringLiteral("sendEditor")));
