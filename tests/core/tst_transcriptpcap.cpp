@@ -110,6 +110,7 @@ private Q_SLOTS:
     void initTestCase();
     void tcpSession();
     void udpSession();
+    void udpBoundToAnyAnswersFromWhereItWasReached();
     void endpointNames_data();
     void endpointNames();
 
@@ -293,6 +294,42 @@ void tst_TranscriptPcap::udpSession()
     QCOMPARE(a.transcript()->counters().txMessages, 3);
     comparePackets(*a.transcript(), path, true);
     compareSaved(*a.transcript(), path);
+}
+
+// A socket bound to "any" logs its TX from "0.0.0.0:port" (the system picks the source): the capture writes the
+// address the peer reached it at, so Wireshark sees one conversation, not two.
+void tst_TranscriptPcap::udpBoundToAnyAnswersFromWhereItWasReached()
+{
+    TabModel any(Sessions::create(Transport::Udp));
+    TabModel peer(Sessions::create(Transport::Udp));
+    const QString path = m_dir.filePath(QStringLiteral("any.pcap"));
+    QVERIFY(any.capture()->start(path, CaptureFile::Format::Pcap));
+    any.session()->open({}); // all interfaces
+    Session::OpenRequest bind;
+    bind.address = QHostAddress::LocalHost;
+    peer.session()->open(bind);
+    QVERIFY(waitFor([&] {
+        return any.session()->state() == Session::State::Open && peer.session()->state() == Session::State::Open;
+    }));
+    peer.session()->datagrams()->setRemoteTarget(QStringLiteral("127.0.0.1"), any.session()->localPort());
+    QCOMPARE(peer.session()->send("ask"), 1);
+    QVERIFY(waitFor([&] { return any.transcript()->counters().rxMessages == 1; }));
+    QCOMPARE(any.session()->send("answer", any.session()->peers()), 1);
+    QVERIFY(waitFor([&] { return peer.transcript()->counters().rxMessages == 1; }));
+    any.capture()->stop();
+
+    QByteArray failure;
+    const QList<Packet> packets = dataPackets(path, &failure);
+    QVERIFY2(failure.isEmpty(), failure.constData());
+    QCOMPARE(packets.size(), 2);
+    const QString us = QStringLiteral("127.0.0.1 %1").arg(any.session()->localPort());
+    const QString them = QStringLiteral("127.0.0.1 %1").arg(peer.session()->localPort());
+    QCOMPARE(packets[0].from, them);
+    QCOMPARE(packets[0].to, us);
+    QCOMPARE(packets[0].payload, QByteArray("ask"));
+    QCOMPARE(packets[1].from, us);
+    QCOMPARE(packets[1].to, them);
+    QCOMPARE(packets[1].payload, QByteArray("answer"));
 }
 
 void tst_TranscriptPcap::endpointNames_data()

@@ -5,6 +5,21 @@
 
 #include <utility>
 
+namespace {
+
+bool isUnspecified(const QHostAddress &a)
+{
+    return a.isNull() || a == QHostAddress::AnyIPv4 || a == QHostAddress::AnyIPv6 || a == QHostAddress::Any;
+}
+
+// Could be the source of our reply: not a group, not the limited broadcast, not "any".
+bool isUnicast(const QHostAddress &a)
+{
+    return !isUnspecified(a) && !a.isMulticast() && !a.isBroadcast();
+}
+
+} // namespace
+
 bool PcapRecordWriter::open(const QString &path, bool append)
 {
     close();
@@ -17,6 +32,7 @@ void PcapRecordWriter::close()
     m_connecting = false;
     m_connections.clear();
     m_parsed.clear();
+    m_reachedAt.clear();
     m_recordsWritten = 0;
     m_recordsSkipped = 0;
 }
@@ -101,7 +117,14 @@ bool PcapRecordWriter::writeData(const Record &record, const QString &peerName, 
     const bool fromLocal = record.direction == Direction::Tx;
     const qint64 timeUs = record.timeMs * 1000;
     if (record.flags & Record::Datagram) {
-        if (m_writer.udpDatagram(ends, fromLocal, record.data, timeUs)) {
+        FlowEnds e = ends;
+        if (isUnicast(e.localAddress)) {
+            if (!fromLocal)
+                m_reachedAt.insert(peerName, e.localAddress);
+        } else if (fromLocal && isUnspecified(e.localAddress)) {
+            e.localAddress = m_reachedAt.value(peerName, e.localAddress);
+        }
+        if (m_writer.udpDatagram(e, fromLocal, record.data, timeUs)) {
             ++m_recordsWritten;
             return true;
         }

@@ -19,6 +19,9 @@ class Transcript;
 // What the log does not hold is not invented beyond what Wireshark needs:
 // - times: Record::timeMs is milliseconds, written as ms × 1000 µs (records of one millisecond share a time);
 // - who closed: the transcript says only that a connection ended, so the peer's FIN is written first;
+// - a datagram sent from a socket bound to "any" address: the system chose the source, which the log does not
+//   say; the address the same peer's datagrams last came to (unicast) is taken, so Wireshark sees one
+//   conversation, otherwise the unspecified address;
 // - a connection whose opening the file never saw (capture started mid-connection, or a record without its
 //   local end) gets a synthesized handshake from PacketSynthesizer.
 class PcapRecordWriter
@@ -51,6 +54,7 @@ private:
     bool m_connecting = false; // a Connecting event came: the next Connected was our connect
     QHash<QString, FlowEnds> m_connections; // by peer name: open TCP connections, to close them
     QHash<QString, std::optional<std::pair<QHostAddress, quint16>>> m_parsed;
+    QHash<QString, QHostAddress> m_reachedAt; // by peer name: the unicast address its last datagram came to
     qint64 m_recordsWritten = 0;
     qint64 m_recordsSkipped = 0;
 };
