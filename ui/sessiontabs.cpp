@@ -459,6 +459,15 @@ void SessionTabs::showContextMenu(const QPoint &pos)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("tabMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (isReadOnlyTab(index)) { // no session: nothing to rename after, nothing to open at start
+        QPointer<QWidget> tab = widget(index);
+        menu->addAction(tr("&Close Tab"), this, [this, tab] {
+            if (tab)
+                closePage(indexOf(tab));
+        });
+        menu->popup(tabBar()->mapToGlobal(pos));
+        return;
+    }
     QPointer<SessionPage> target = page(index);
     menu->addAction(tr("&Rename\u2026"), this, [this, target] {
         if (target)
