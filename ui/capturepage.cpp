@@ -115,6 +115,8 @@ void CapturePage::rebuild()
         }
         switch (e.kind) {
         case FlowEvent::Kind::Opened:
+            // As a client tab logs it (A is "us"), so that saving this log as pcap has A open the connection again.
+            m_transcript.appendEvent(EventKind::Connecting, b, {}, ms);
             m_transcript.appendEvent(EventKind::Connected, b, {}, ms, a);
             break;
         case FlowEvent::Kind::Data:

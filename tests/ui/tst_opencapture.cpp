@@ -6,6 +6,9 @@
 #include "logpanel.h"
 #include "mainwindow.h"
 #include "sendpanel.h"
+#include "session/tabmodel.h"
+#include "session/transcriptcapture.h"
+#include "sessionpage.h"
 #include "sessiontabs.h"
 #include "widgetlookup.h"
 #include "windowsettings.h"
@@ -13,8 +16,11 @@
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QAccessible>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +30,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeWidget>
 
 // File > Open Capture in a real window, offscreen: a capture the test writes (a TCP conversation with GBK text and
@@ -111,6 +118,8 @@ private Q_SLOTS:
     void notACaptureIsRefused();
     void truncatedFileSaysWhereItStopped();
     void gapIsShownNeverGlued();
+    void saveLogAsPcapRoundTrips();
+    void captureControlOffersPcap();
 
 private:
     CaptureFlowsDialog *waitForList(CaptureOpener *opener);
@@ -183,10 +192,11 @@ void tst_OpenCapture::listsFlowsAndOpensOneReadOnly()
     }
     QCOMPARE(records,
         (QList<QByteArray> {clientSays()[0], serverSays()[0], clientSays()[1], clientSays()[2], serverSays()[1]}));
-    QCOMPARE(t.at(0).event, EventKind::Connected);
-    QCOMPARE(t.peerName(t.at(1).peer), QStringLiteral("192.0.2.20:502"));
-    QCOMPARE(t.peerName(t.at(1).local), QStringLiteral("192.0.2.10:50000"));
-    QCOMPARE(t.at(1).timeMs, (T0 + 1000) / 1000);
+    QCOMPARE(t.at(0).event, EventKind::Connecting);
+    QCOMPARE(t.at(1).event, EventKind::Connected);
+    QCOMPARE(t.peerName(t.at(2).peer), QStringLiteral("192.0.2.20:502"));
+    QCOMPARE(t.peerName(t.at(2).local), QStringLiteral("192.0.2.10:50000"));
+    QCOMPARE(t.at(2).timeMs, (T0 + 1000) / 1000);
     QCOMPARE(t.at(t.size() - 1).event, EventKind::Disconnected);
     QCOMPARE(unnamedIn(page), QStringList());
     QCOMPARE(unnamedIn(list).join(u','), QString());
@@ -296,6 +306,75 @@ void tst_OpenCapture::gapIsShownNeverGlued()
     page->setFraming(lines);
     QCOMPARE(seen(), (QStringList {"RX ok", "TX aaa", gap, "TX bbb"}));
     list->close();
+}
+
+// Both ways at once: a stream opened from a capture, saved from its log as pcap (the type chosen in the dialog),
+// opened again, holds the same conversation.
+void tst_OpenCapture::saveLogAsPcapRoundTrips()
+{
+    MainWindow window;
+    CaptureFlowsDialog *list = waitForList(window.openCapture(m_path));
+    QVERIFY(list);
+    const int before = window.tabs()->count();
+    for (int i = 0; i < list->list()->topLevelItemCount(); ++i) {
+        if (list->list()->topLevelItem(i)->text(0) == QLatin1String("TCP"))
+            list->list()->setCurrentItem(list->list()->topLevelItem(i));
+    }
+    list->openButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return window.tabs()->count() == before + 1; }, 10000));
+    auto *page = qobject_cast<CapturePage *>(window.tabs()->widget(before));
+    QVERIFY(page);
+    list->close();
+
+    FIND(QToolButton, save, page, "logSave");
+    save->click();
+    QFileDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (dialog = page->findChild<QFileDialog *>(QStringLiteral("logSaveDialog"))) != nullptr; }, 5000));
+    const QString saved = m_dir.filePath(QStringLiteral("saved-again"));
+    dialog->selectNameFilter(QStringLiteral("pcap for Wireshark (*.pcap)"));
+    dialog->selectFile(saved);
+    QMetaObject::invokeMethod(dialog, "accept");
+    QVERIFY(QTest::qWaitFor([&] { return QFileInfo::exists(saved) || QFileInfo::exists(saved + ".pcap"); }, 5000));
+    const QString written = QFileInfo::exists(saved) ? saved : saved + QStringLiteral(".pcap");
+
+    CaptureFlowsDialog *again = waitForList(window.openCapture(written));
+    QVERIFY(again);
+    QCOMPARE(again->list()->topLevelItemCount(), 1);
+    QCOMPARE(again->list()->topLevelItem(0)->text(2), QStringLiteral("192.0.2.10:50000"));
+    QCOMPARE(again->list()->topLevelItem(0)->text(3), QStringLiteral("192.0.2.20:502"));
+    again->openButton()->click();
+    QVERIFY(QTest::qWaitFor([&] { return window.tabs()->count() == before + 2; }, 10000));
+    auto *reopened = qobject_cast<CapturePage *>(window.tabs()->widget(before + 1));
+    QVERIFY(reopened);
+    QCOMPARE(joined(*reopened->transcript(), Direction::Tx), clientSays().join());
+    QCOMPARE(joined(*reopened->transcript(), Direction::Rx), serverSays().join());
+    again->close();
+}
+
+// Capture to file offers pcap: the type chosen in its dialog decides, whatever the name.
+void tst_OpenCapture::captureControlOffersPcap()
+{
+    MainWindow window;
+    window.show();
+    SessionPage *page = window.tabs()->page(0);
+    QVERIFY(page);
+    FIND(QCheckBox, toggle, page, "captureToggle");
+    toggle->click();
+    QFileDialog *dialog = nullptr;
+    QVERIFY(QTest::qWaitFor(
+        [&] { return (dialog = page->findChild<QFileDialog *>(QStringLiteral("captureFileDialog"))) != nullptr; },
+        5000));
+    QVERIFY(dialog->nameFilters().contains(QStringLiteral("pcap for Wireshark (*.pcap)")));
+    dialog->selectNameFilter(QStringLiteral("pcap for Wireshark (*.pcap)"));
+    dialog->selectFile(m_dir.filePath(QStringLiteral("live.pcap")));
+    QMetaObject::invokeMethod(dialog, "accept");
+    QVERIFY(QTest::qWaitFor([&] { return page->isCapturing(); }, 5000));
+    QCOMPARE(page->model()->capture()->format(), CaptureFile::Format::Pcap);
+    page->stopCapture();
+    QFile file(m_dir.filePath(QStringLiteral("live.pcap")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.read(4).toHex(), QByteArray("d4c3b2a1")); // classic pcap, little-endian, microseconds
 }
 
 QTEST_MAIN(tst_OpenCapture)
