@@ -2,6 +2,7 @@
 #include "captureflowsdialog.h"
 #include "captureopener.h"
 #include "capturepage.h"
+#include "capturetask.h"
 #include "log/transcript.h"
 #include "logpanel.h"
 #include "mainwindow.h"
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void truncatedFileSaysWhereItStopped();
     void gapIsShownNeverGlued();
     void saveLogAsPcapRoundTrips();
+    void flowReadStopsAtTheBudget();
     void captureControlOffersPcap();
 
 private:
@@ -350,6 +352,35 @@ void tst_OpenCapture::saveLogAsPcapRoundTrips()
     QCOMPARE(joined(*reopened->transcript(), Direction::Tx), clientSays().join());
     QCOMPARE(joined(*reopened->transcript(), Direction::Rx), serverSays().join());
     again->close();
+}
+
+// A flow larger than the log's budget is read up to it (bytes plus the per-record overhead) and says so.
+void tst_OpenCapture::flowReadStopsAtTheBudget()
+{
+    CaptureTask task;
+    QSignalSpy finished(&task, &CaptureTask::finished);
+    task.startIndex(m_path);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(task.result().ok());
+    QCOMPARE(task.flows().size(), 2);
+    const FlowSummary tcp = task.flows().at(0).protocol == FlowProtocol::Tcp ? task.flows().at(0) : task.flows().at(1);
+
+    // The open, "hello\r\n" and the server's 4 bytes fit (each event is a record of the log), the next does not.
+    const qint64 limit = 7 + 4 + 3 * Transcript::RecordOverhead + 5;
+    task.startFlow(m_path, tcp, limit);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(task.limited());
+    QList<QByteArray> data;
+    for (const CaptureTask::Event &e : task.takeEvents()) {
+        if (e.kind == FlowEvent::Kind::Data)
+            data << e.bytes;
+    }
+    QCOMPARE(data, (QList<QByteArray> {clientSays()[0], serverSays()[0]}));
+
+    task.startFlow(m_path, tcp, Transcript::DefaultByteBudget);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!task.limited());
+    QVERIFY(task.result().ok());
 }
 
 // Capture to file offers pcap: the type chosen in its dialog decides, whatever the name.
