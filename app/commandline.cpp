@@ -17,18 +17,8 @@ class CommandLine
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 };
 
-namespace {
-
-QString availableEncodings()
-{
-    QStringList names;
-    for (const QByteArray &name : Codecs::available())
-        names.append(QString::fromLatin1(name));
-    return names.join(QStringLiteral(", "));
-}
-
 // Shared by --client and --server: the brackets and port rules are the same, only the port range differs.
-QString hostPortProblem(Endpoint::HostPortError error, bool server)
+QString CommandLineText::hostPortProblem(Endpoint::HostPortError error, bool server)
 {
     switch (error) {
     case Endpoint::HostPortError::None:
@@ -48,9 +38,19 @@ QString hostPortProblem(Endpoint::HostPortError error, bool server)
     return {};
 }
 
-QString optionProblem(const QString &option, const QString &value, const QString &problem)
+QString CommandLineText::optionProblem(const QString &option, const QString &value, const QString &problem)
 {
     return CommandLine::tr("%1 %2: %3.").arg(option, value, problem);
+}
+
+namespace {
+
+QString availableEncodings()
+{
+    QStringList names;
+    for (const QByteArray &name : Codecs::available())
+        names.append(QString::fromLatin1(name));
+    return names.join(QStringLiteral(", "));
 }
 
 std::optional<QByteArray> canonicalEncoding(const QString &name)
@@ -102,7 +102,9 @@ ParseOutcome parseCommandLine(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        CommandLine::tr("NetAssist: a network debugging assistant (TCP client and server, UDP)."));
+        CommandLine::tr("NetAssist: a network debugging assistant (TCP client and server, UDP).\n"
+                        "netassist run SEQUENCE.json --client HOST:PORT runs a sequence of checks without a window "
+                        "(see netassist run --help)."));
     // Not addHelpOption(): it also offers --help-all for Qt's own options, which this command line does not take
     // (it is read before the QApplication that would understand them exists).
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, CommandLine::tr("Show this help."));
@@ -185,7 +187,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
             const QString value = next(client);
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
-                return failure(optionProblem(QStringLiteral("--client"), value, hostPortProblem(target.error, false)));
+                return failure(CommandLineText::optionProblem(QStringLiteral("--client"), value, CommandLineText::hostPortProblem(target.error, false)));
             TabPreset preset;
             preset.kind = "tcp-client";
             preset.host = target.host;
@@ -197,12 +199,12 @@ ParseOutcome parseCommandLine(const QStringList &args)
             const QString value = next(isUdp ? udp : server);
             const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
             if (!local.ok())
-                return failure(optionProblem(option, value, hostPortProblem(local.error, true)));
+                return failure(CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
             // A socket binds to an address of this machine; a name would need a lookup with several possible answers.
             const QHostAddress address
                 = local.host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(local.host);
             if (address.isNull()) {
-                return failure(optionProblem(
+                return failure(CommandLineText::optionProblem(
                     option, value, CommandLine::tr("listen on an IP address of this machine, not a host name")));
             }
             TabPreset preset;
@@ -217,7 +219,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
                 return failure(CommandLine::tr("--to %1: --to follows the --udp tab it is for.").arg(value));
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
-                return failure(optionProblem(QStringLiteral("--to"), value, hostPortProblem(target.error, false)));
+                return failure(CommandLineText::optionProblem(QStringLiteral("--to"), value, CommandLineText::hostPortProblem(target.error, false)));
             options.tabs.last().toHost = target.host;
             options.tabs.last().toPort = target.port;
         } else if (name == join.names().constFirst()) {
@@ -227,7 +229,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
             QString problem;
             const std::optional<TabPreset::Group> group = parseGroup(value, &problem);
             if (!group)
-                return failure(optionProblem(QStringLiteral("--join"), value, problem));
+                return failure(CommandLineText::optionProblem(QStringLiteral("--join"), value, problem));
             options.tabs.last().joins.append(*group);
         }
     }

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "net/endpoint.h"
+
 // One tab the command line asks for. Parsing is separate from applying (ui/launchpresets) so that every rule is
 // testable without a widget.
 struct TabPreset
@@ -54,3 +56,11 @@ ParseOutcome parseCommandLine(const QStringList &args);
 
 // "netassist 0.1.0" (the CMake project version).
 QString versionText();
+
+// Words the run command's line shares with this one (context "CommandLine").
+namespace CommandLineText {
+// --client and --server (server: a local port, 0 allowed): what is wrong with HOST:PORT / [ADDRESS:]PORT.
+QString hostPortProblem(Endpoint::HostPortError error, bool server);
+// "--client x: the port is missing."
+QString optionProblem(const QString &option, const QString &value, const QString &problem);
+} // namespace CommandLineText

@@ -2,6 +2,8 @@
 #include "language.h"
 #include "launchpresets.h"
 #include "mainwindow.h"
+#include "runcommand.h"
+#include "runcommandline.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -66,10 +68,21 @@ int report(int argc, char *argv[])
     return 0;
 }
 
+// `netassist run`: no window, no display; the same translations as the window.
+int runHeadless(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    Language::install(Language::configured(QSettings()));
+    return runSequenceCommand(QCoreApplication::arguments());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (isRunCommand(argumentList(argc, argv)))
+        return runHeadless(argc, argv);
     // QApplication needs a platform plugin (a display), so the command line is read before it exists: --help,
     // --version and a bad argument must work over ssh and in scripts, and fail before any window opens.
     const ParseOutcome outcome = parseCommandLine(argumentList(argc, argv));

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>HeadlessRun</name>
+    <message numerus="yes">
+        <source>Running “%1” (%n step(s)).</source>
+        <translation>
+            <numerusform>Running “%1” (%n step).</numerusform>
+            <numerusform>Running “%1” (%n steps).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LogPanel</name>
     <message numerus="yes">
         <source>(%n byte(s))</source>
@@ -42,6 +52,58 @@
         <translation>
             <numerusform>Imported %1 of %n command; the others were here already.</numerusform>
             <numerusform>Imported %1 of %n commands; the others were here already.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n command(s).</source>
+        <translation>
+            <numerusform>Exported %n command.</numerusform>
+            <numerusform>Exported %n commands.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SequenceText</name>
+    <message numerus="yes">
+        <source>repeat %n time(s)</source>
+        <translation>
+            <numerusform>repeat %n time</numerusform>
+            <numerusform>repeat %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 … (%n byte(s))</source>
+        <translation>
+            <numerusform>%1 … (%n byte)</numerusform>
+            <numerusform>%1 … (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) to %1</source>
+        <translation>
+            <numerusform>%n byte to %1</numerusform>
+            <numerusform>%n bytes to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n peer</numerusform>
+            <numerusform>%n peers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) dropped (queue full)</source>
+        <translation>
+            <numerusform>%n frame dropped (queue full)</numerusform>
+            <numerusform>%n frames dropped (queue full)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) not expected by any step</source>
+        <translation>
+            <numerusform>%n frame not expected by any step</numerusform>
+            <numerusform>%n frames not expected by any step</numerusform>
         </translation>
     </message>
 </context>

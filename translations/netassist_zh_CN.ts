@@ -492,10 +492,6 @@
         <translation>本机没有名为“%1”的网络接口</translation>
     </message>
     <message>
-        <source>NetAssist: a network debugging assistant (TCP client and server, UDP).</source>
-        <translation>NetAssist：网络调试助手（TCP 客户端和服务器、UDP）。</translation>
-    </message>
-    <message>
         <source>Open a TCP Client tab with this target, e.g. 192.168.1.10:502 or [::1]:8000. May be repeated: each opens a tab.</source>
         <translation>打开以此为目标的 TCP 客户端标签页，例如 192.168.1.10:502 或 [::1]:8000。可重复指定：每个打开一个标签页。</translation>
     </message>
@@ -534,6 +530,12 @@
     <message>
         <source>--join %1: --join follows the --udp tab it is for.</source>
         <translation>--join %1：--join 应写在它所属的 --udp 之后。</translation>
+    </message>
+    <message>
+        <source>NetAssist: a network debugging assistant (TCP client and server, UDP).
+netassist run SEQUENCE.json --client HOST:PORT runs a sequence of checks without a window (see netassist run --help).</source>
+        <translation>NetAssist：网络调试助手（TCP 客户端和服务器、UDP）。
+netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检查序列（见 netassist run --help）。</translation>
     </message>
 </context>
 <context>
@@ -759,6 +761,87 @@
     </message>
 </context>
 <context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>Listening on %1, waiting for the first client...</source>
+        <translation>正在监听 %1，等待第一个客户端……</translation>
+    </message>
+    <message>
+        <source>Bound to %1.</source>
+        <translation>已绑定到 %1。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>正在连接 %1……</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>First datagram from %1.</source>
+        <translation>收到来自 %1 的第一个数据报。</translation>
+    </message>
+    <message>
+        <source>Client %1 connected.</source>
+        <translation>客户端 %1 已连接。</translation>
+    </message>
+    <message>
+        <source>netassist: %1</source>
+        <translation>netassist：%1</translation>
+    </message>
+    <message>
+        <source>netassist: %1: %2</source>
+        <translation>netassist：%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running “%1” (%n step(s)).</source>
+        <translation>
+            <numerusform>正在运行“%1”（%n 个步骤）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>SKIP</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>STOP</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>PASSED: %1</source>
+        <translation>通过：%1</translation>
+    </message>
+    <message>
+        <source>FAILED (%1): %2</source>
+        <translation>失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>netassist: cannot write the JUnit report %1: %2</source>
+        <translation>netassist：无法写入 JUnit 报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>netassist: no connection within %1 s.</source>
+        <translation>netassist：%1 秒内未能建立连接。</translation>
+    </message>
+    <message>
+        <source>netassist: no datagram within %1 s (give --to HOST:PORT to speak first).</source>
+        <translation>netassist：%1 秒内未收到数据报（用 --to HOST:PORT 指定目标即可先发送）。</translation>
+    </message>
+    <message>
+        <source>netassist: no client connected within %1 s.</source>
+        <translation>netassist：%1 秒内没有客户端连接。</translation>
+    </message>
+</context>
+<context>
     <name>LogPanel</name>
     <message>
         <source>Log view</source>
@@ -779,10 +862,6 @@
     <message>
         <source>Log encoding</source>
         <translation>日志编码</translation>
-    </message>
-    <message>
-        <source>Encoding used to show text; changing it re-renders the whole log</source>
-        <translation>用于显示文本的编码；更改后将重新显示整个日志</translation>
     </message>
     <message>
         <source>Time</source>
@@ -965,10 +1044,6 @@
         <translation>将日志另存为文本</translation>
     </message>
     <message>
-        <source>Text files (*.txt);;All files (*)</source>
-        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Save log</source>
         <translation>保存日志</translation>
     </message>
@@ -1031,6 +1106,34 @@
     <message>
         <source>Capture to %1 stopped: %2</source>
         <translation>捕获到 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <source>Encoding used to show text; changing it re-renders the whole log. By default the send box&apos;s.</source>
+        <translation>显示文本所用的编码；更改后整个日志重新显示。默认与发送框相同。</translation>
+    </message>
+    <message>
+        <source>Log encoding differs</source>
+        <translation>日志编码不同</translation>
+    </message>
+    <message>
+        <source>The log shows another encoding than the send box writes in: choose the first entry to follow it again</source>
+        <translation>日志显示的编码与发送框所用的编码不同：选择第一项即可重新跟随发送框</translation>
+    </message>
+    <message>
+        <source>As the send box (%1)</source>
+        <translation>与发送框相同（%1）</translation>
+    </message>
+    <message>
+        <source>≠ send box (%1)</source>
+        <translation>≠ 发送框（%1）</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1684,10 +1787,6 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Exported %1 commands.</source>
-        <translation>已导出 %1 条指令。</translation>
-    </message>
-    <message>
         <source>Import Quick Commands</source>
         <translation>导入快捷指令</translation>
     </message>
@@ -1725,6 +1824,28 @@
         <source>Imported %1 of %n command(s); the others were here already.</source>
         <translation>
             <numerusform>已导入 %n 条中的 %1 条指令；其余的已经存在。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quick commands of</source>
+        <translation>快捷命令来自</translation>
+    </message>
+    <message>
+        <source>This tab&apos;s own commands, or the list every tab shares</source>
+        <translation>本标签页自己的命令，或所有标签页共用的列表</translation>
+    </message>
+    <message>
+        <source>This tab</source>
+        <translation>本标签页</translation>
+    </message>
+    <message>
+        <source>All tabs</source>
+        <translation>所有标签页</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n command(s).</source>
+        <translation>
+            <numerusform>已导出 %n 条命令。</numerusform>
         </translation>
     </message>
 </context>
@@ -1820,6 +1941,109 @@
     </message>
 </context>
 <context>
+    <name>RunCommand</name>
+    <message>
+        <source>Try &apos;netassist run --help&apos; for more information.</source>
+        <translation>运行 &apos;netassist run --help&apos; 查看更多信息。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Runs a sequence of send and expect steps against a device without a window, prints one line per step and a summary, and exits with 0 when every step passed, 1 when one failed (or the device could not be reached), 2 on bad input.</source>
+        <translation>无需窗口，对设备运行一个由发送和期望步骤组成的序列，每个步骤打印一行并给出汇总；全部步骤通过时退出码为 0，有步骤失败（或无法连接设备）时为 1，输入有误时为 2。</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>显示此帮助。</translation>
+    </message>
+    <message>
+        <source>Connect to this TCP target, e.g. 192.168.1.10:502 or [::1]:8000.</source>
+        <translation>连接到此 TCP 目标，例如 192.168.1.10:502 或 [::1]:8000。</translation>
+    </message>
+    <message>
+        <source>HOST:PORT</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
+        <source>Listen on this TCP port (and address) and run with the first client that connects.</source>
+        <translation>在此 TCP 端口（和地址）上监听，并对第一个连接的客户端运行。</translation>
+    </message>
+    <message>
+        <source>[ADDRESS:]PORT</source>
+        <translation>[地址:]端口</translation>
+    </message>
+    <message>
+        <source>Bind a UDP socket to this port (and address).</source>
+        <translation>将 UDP 套接字绑定到此端口（和地址）。</translation>
+    </message>
+    <message>
+        <source>With --udp: send to this target (without it, to the first endpoint that sends a datagram).</source>
+        <translation>与 --udp 一起使用：发送到此目标（不指定时，发送到第一个发来数据报的端点）。</translation>
+    </message>
+    <message>
+        <source>Also write the results as JUnit XML to FILE.</source>
+        <translation>同时将结果以 JUnit XML 格式写入 FILE。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>How long to wait for the connection, the first client or the first datagram (default 30).</source>
+        <translation>等待连接、第一个客户端或第一个数据报的时长（默认 30）。</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>The command: run a sequence.</source>
+        <translation>命令：运行一个序列。</translation>
+    </message>
+    <message>
+        <source>The sequence file (JSON).</source>
+        <translation>序列文件（JSON）。</translation>
+    </message>
+    <message>
+        <source>SEQUENCE.json</source>
+        <translation>序列.json</translation>
+    </message>
+    <message>
+        <source>Which sequence? Write netassist run SEQUENCE.json --client HOST:PORT.</source>
+        <translation>要运行哪个序列？请写 netassist run SEQUENCE.json --client HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>多余的参数：%1</translation>
+    </message>
+    <message>
+        <source>Give exactly one of --client HOST:PORT, --server [ADDRESS:]PORT, --udp [ADDRESS:]PORT.</source>
+        <translation>请恰好指定 --client HOST:PORT、--server [ADDRESS:]PORT、--udp [ADDRESS:]PORT 之一。</translation>
+    </message>
+    <message>
+        <source>--to is for --udp.</source>
+        <translation>--to 只能与 --udp 一起使用。</translation>
+    </message>
+    <message>
+        <source>listen on an IP address of this machine, not a host name</source>
+        <translation>请监听本机的 IP 地址，而不是主机名</translation>
+    </message>
+    <message>
+        <source>--junit needs a file name.</source>
+        <translation>--junit 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--wait %1: a number of seconds from 0.001 to 86400.</source>
+        <translation>--wait %1：应为 0.001 到 86400 之间的秒数。</translation>
+    </message>
+</context>
+<context>
     <name>SendHistory</name>
     <message>
         <source>Send history</source>
@@ -1879,6 +2103,317 @@
     <message>
         <source>Send these bytes (Ctrl+Enter)</source>
         <translation>发送这些字节（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceText</name>
+    <message>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>expect</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>repeat</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>end repeat</source>
+        <translation>结束重复</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>matches the regex</source>
+        <translation>匹配正则表达式</translation>
+    </message>
+    <message>
+        <source>matches the hex pattern</source>
+        <translation>匹配十六进制模式</translation>
+    </message>
+    <message>
+        <source>hex %1</source>
+        <translation>十六进制 %1</translation>
+    </message>
+    <message>
+        <source>send %1 to every peer</source>
+        <translation>向所有对端发送 %1</translation>
+    </message>
+    <message>
+        <source>send %1</source>
+        <translation>发送 %1</translation>
+    </message>
+    <message>
+        <source>expect a frame that %1 %2 within %3 ms</source>
+        <translation>期望 %3 毫秒内收到一帧，其%1 %2</translation>
+    </message>
+    <message>
+        <source>wait %1 ms</source>
+        <translation>等待 %1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>repeat %n time(s)</source>
+        <translation>
+            <numerusform>重复 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>end of the repeated steps</source>
+        <translation>重复步骤结束</translation>
+    </message>
+    <message>
+        <source>no frame arrived in time</source>
+        <translation>未按时收到帧</translation>
+    </message>
+    <message>
+        <source>the frame is not the expected one</source>
+        <translation>收到的帧与期望不符</translation>
+    </message>
+    <message>
+        <source>the frame&apos;s checksum is wrong</source>
+        <translation>帧的校验和错误</translation>
+    </message>
+    <message>
+        <source>the connection is closed</source>
+        <translation>连接已关闭</translation>
+    </message>
+    <message>
+        <source>nothing was sent: no peer to send to</source>
+        <translation>未发送：没有可发送的对端</translation>
+    </message>
+    <message>
+        <source>the payload cannot be built</source>
+        <translation>无法生成要发送的数据</translation>
+    </message>
+    <message>
+        <source>the pattern is invalid</source>
+        <translation>模式无效</translation>
+    </message>
+    <message>
+        <source>byte %1 is %2, expected %3</source>
+        <translation>第 %1 字节为 %2，期望 %3</translation>
+    </message>
+    <message>
+        <source>the frame ends at byte %1, expected %2 there</source>
+        <translation>帧在第 %1 字节结束，该处期望 %2</translation>
+    </message>
+    <message>
+        <source>the frame ends at byte %1, too short</source>
+        <translation>帧在第 %1 字节结束，太短</translation>
+    </message>
+    <message>
+        <source>the frame goes on at byte %1 (%2), longer than expected</source>
+        <translation>帧在第 %1 字节（%2）处仍有数据，比期望的长</translation>
+    </message>
+    <message>
+        <source>not found from byte %1 on</source>
+        <translation>从第 %1 字节起未找到</translation>
+    </message>
+    <message>
+        <source>not found in the frame</source>
+        <translation>帧中未找到</translation>
+    </message>
+    <message>
+        <source>checksum at byte %1 is %2, computed %3</source>
+        <translation>第 %1 字节处的校验和为 %2，计算值为 %3</translation>
+    </message>
+    <message>
+        <source>(no bytes)</source>
+        <translation>（无字节）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 … (%n byte(s))</source>
+        <translation>
+            <numerusform>%1 …（共 %n 字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <source>stopped before it finished</source>
+        <translation>未完成即停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) to %1</source>
+        <translation>
+            <numerusform>%n 字节发往 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer(s)</source>
+        <translation>
+            <numerusform>%n 个对端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>matched after %1</source>
+        <translation>%1 后匹配</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>已匹配</translation>
+    </message>
+    <message>
+        <source>waited %1</source>
+        <translation>已等待 %1</translation>
+    </message>
+    <message>
+        <source>no frame within %1 ms</source>
+        <translation>%1 毫秒内未收到帧</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>用时 %1</translation>
+    </message>
+    <message>
+        <source>frame: %1</source>
+        <translation>帧：%1</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped at the first failure</source>
+        <translation>在第一个失败处停止</translation>
+    </message>
+    <message>
+        <source>ended: the connection closed</source>
+        <translation>已结束：连接已关闭</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 skipped</source>
+        <translation>%1 通过，%2 失败，%3 跳过</translation>
+    </message>
+    <message>
+        <source>, %1 stopped</source>
+        <translation>，%1 停止</translation>
+    </message>
+    <message>
+        <source>response min %1 / median %2 / max %3</source>
+        <translation>响应时间 最小 %1 / 中位数 %2 / 最大 %3</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) dropped (queue full)</source>
+        <translation>
+            <numerusform>丢弃 %n 帧（队列已满）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) not expected by any step</source>
+        <translation>
+            <numerusform>%n 帧没有步骤期望</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the hex pattern is empty</source>
+        <translation>十六进制模式为空</translation>
+    </message>
+    <message>
+        <source>odd number of hex digits at column %1 (write 0A, not A)</source>
+        <translation>第 %1 列的十六进制位数为奇数（应写 0A，而不是 A）</translation>
+    </message>
+    <message>
+        <source>column %1 is not a hex digit, ??, ?, or ..</source>
+        <translation>第 %1 列不是十六进制数字、??、? 或 ..</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation>不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>not a NetAssist sequence (&quot;format&quot; must be &quot;netassist-sequence&quot;)</source>
+        <translation>不是 NetAssist 序列（&quot;format&quot; 必须为 &quot;netassist-sequence&quot;）</translation>
+    </message>
+    <message>
+        <source>written by a newer NetAssist (this one reads version %1)</source>
+        <translation>由更新版本的 NetAssist 写入（此版本只能读取版本 %1）</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unknown field (misspelt?)</source>
+        <translation>未知字段（拼写错误？）</translation>
+    </message>
+    <message>
+        <source>wrong type</source>
+        <translation>类型错误</translation>
+    </message>
+    <message>
+        <source>not one of the accepted values</source>
+        <translation>不是可接受的值之一</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>unknown step (send, expect, wait, repeat, end-repeat)</source>
+        <translation>未知步骤（send、expect、wait、repeat、end-repeat）</translation>
+    </message>
+    <message>
+        <source>the pattern is empty</source>
+        <translation>模式为空</translation>
+    </message>
+    <message>
+        <source>bad regular expression at column %1 (%2)</source>
+        <translation>第 %1 列的正则表达式有误（%2）</translation>
+    </message>
+    <message>
+        <source>this encoding is not available</source>
+        <translation>此编码不可用</translation>
+    </message>
+    <message>
+        <source>a repeat and its end-repeat do not pair up</source>
+        <translation>repeat 与 end-repeat 不配对</translation>
+    </message>
+    <message>
+        <source>a repeat inside a repeat (blocks do not nest)</source>
+        <translation>repeat 中又有 repeat（重复块不能嵌套）</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2659,10 @@
     <message>
         <source>&amp;Close Tab</source>
         <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>关闭 %1</translation>
     </message>
 </context>
 <context>

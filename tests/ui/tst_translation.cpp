@@ -4,8 +4,11 @@
 
 #include <QFile>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTabWidget>
 #include <QTest>
+#include <QXmlStreamReader>
 
 // The zh_CN translation is embedded, loads, reaches the widgets, and is complete; so is the English one, which holds
 // only plural forms.
@@ -16,6 +19,8 @@ class tst_Translation : public QObject
 private Q_SLOTS:
     void tsFileHasNoUnfinishedEntries_data();
     void tsFileHasNoUnfinishedEntries();
+    void translationsKeepEveryPlaceholder_data();
+    void translationsKeepEveryPlaceholder();
     void chineseReachesTheWidgets();
 };
 
@@ -40,6 +45,70 @@ void tst_Translation::tsFileHasNoUnfinishedEntries()
     QCOMPARE(text.count("<numerusform></numerusform>"), 0);
     QCOMPARE(text.count("type=\"unfinished\""), 0);
     QCOMPARE(text.count("<translation></translation>"), 0);
+}
+
+void tst_Translation::translationsKeepEveryPlaceholder_data()
+{
+    tsFileHasNoUnfinishedEntries_data();
+}
+
+namespace {
+
+QSet<QString> placeholders(const QString &text)
+{
+    static const QRegularExpression marker(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> found;
+    for (auto it = marker.globalMatch(text); it.hasNext();)
+        found.insert(it.next().captured(0));
+    return found;
+}
+
+} // namespace
+
+// A translation that lost a %1 (or gained one) shows a raw "%2" or drops a value in the window: each translation
+// (every plural form) must hold exactly the source's placeholders.
+void tst_Translation::translationsKeepEveryPlaceholder()
+{
+    QFETCH(QString, file);
+    QFile ts(qEnvironmentVariable("NETASSIST_SOURCE_DIR") + QStringLiteral("/translations/") + file);
+    QVERIFY(ts.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&ts);
+    QString source;
+    int checked = 0;
+    QStringList wrong;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = xml.readElementText();
+            continue;
+        }
+        if (xml.name() != QLatin1String("translation")
+            || xml.attributes().value(QLatin1String("type")) == QLatin1String("vanished"))
+            continue;
+        const auto check = [&](const QString &translation) {
+            ++checked;
+            if (placeholders(translation) != placeholders(source))
+                wrong.append(source + QStringLiteral(" -> ") + translation);
+        };
+        // Plain text, or one <numerusform> per plural form, each checked on its own.
+        QString text;
+        bool forms = false;
+        while (!xml.atEnd() && !(xml.isEndElement() && xml.name() == QLatin1String("translation"))) {
+            xml.readNext();
+            if (xml.isCharacters()) {
+                text += xml.text();
+            } else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+                forms = true;
+                check(xml.readElementText());
+            }
+        }
+        if (!forms && !text.trimmed().isEmpty())
+            check(text);
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QVERIFY(checked > 0);
+    QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u'\n')));
 }
 
 void tst_Translation::chineseReachesTheWidgets()

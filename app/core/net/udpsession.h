@@ -94,6 +94,7 @@ private:
     qint64 m_expiryMs = DefaultPeerExpiryMs;
     QTimer m_expiryTimer;
     QTimer m_readMore; // the rest of a burst, on a later turn
+    bool m_readingMore = false;
     QList<Membership> m_groups;
     int m_ttl = 1;
     bool m_loopback = true;
