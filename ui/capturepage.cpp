@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QShortcut>
@@ -33,10 +34,16 @@ CapturePage::CapturePage(const QString &file, const FlowSummary &flow, QWidget *
     options.encoding = Codecs::systemDefault();
     m_log->setFollowsTabEncoding(false);
     m_log->setOptions(options);
-    m_framing = new ReceiveOptions(this);
+    auto *row = new QWidget(this);
+    row->setObjectName(QStringLiteral("captureFramingRow"));
+    m_framing = new ReceiveOptions(row);
     m_framing->setObjectName(QStringLiteral("captureFraming"));
     m_framing->setDatagrams(flow.protocol == FlowProtocol::Udp);
-    m_log->addToolRow(m_framing);
+    auto *rowLayout = new QHBoxLayout(row);
+    rowLayout->setContentsMargins(0, 0, 0, 0);
+    rowLayout->addWidget(m_framing);
+    rowLayout->addStretch(1);
+    m_log->addToolRow(row);
     connect(m_framing, &ReceiveOptions::framingChanged, this, &CapturePage::setFraming);
 
     auto *layout = new QVBoxLayout(this);
