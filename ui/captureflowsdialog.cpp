@@ -58,9 +58,13 @@ CaptureFlowsDialog::CaptureFlowsDialog(
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setHeaderLabels({tr("Protocol"), tr("Stream"), tr("Endpoint A"), tr("Endpoint B"), tr("Packets"),
         tr("Bytes"), tr("A \u2192 B"), tr("B \u2192 A"), tr("First packet")});
+    // Built apart and added at once: a capture may list many thousands of flows.
+    QList<QTreeWidgetItem *> items;
+    items.reserve(flows.size());
     for (int i = 0; i < flows.size(); ++i) {
         const FlowSummary &f = flows.at(i);
-        auto *item = new FlowItem(m_list);
+        auto *item = new FlowItem;
+        items.append(item);
         item->setData(0, Qt::UserRole + 1, i);
         item->setText(0, f.protocol == FlowProtocol::Tcp ? tr("TCP") : tr("UDP"));
         const qint64 numbers[] = {f.streamNumber, f.packets(), f.bytes(), f.bytesAToB, f.bytesBToA};
@@ -76,9 +80,13 @@ CaptureFlowsDialog::CaptureFlowsDialog(
             QDateTime::fromMSecsSinceEpoch(f.firstTimeUs / 1000).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
         item->setData(8, Qt::UserRole, f.firstTimeUs);
     }
+    m_list->addTopLevelItems(items);
     m_list->setSortingEnabled(true);
     m_list->sortByColumn(8, Qt::AscendingOrder);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized once from the first rows (QHeaderView::resizeContentsPrecision), not kept to the contents: that mode
+    // measures again on every change.
+    for (int column = 0; column < m_list->columnCount(); ++column)
+        m_list->resizeColumnToContents(column);
     if (m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));
 
