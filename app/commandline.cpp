@@ -138,9 +138,13 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("NAME"));
     const QCommandLineOption hex(QStringLiteral("hex"), CommandLine::tr("Send and show bytes as hex."));
     const QCommandLineOption capture(QStringLiteral("capture"),
-        CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps)."),
+        CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps; a FILE ending in .pcap "
+                        "gets packets for Wireshark)."),
         CommandLine::tr("FILE"));
     parser.addOptions({client, connect, server, listen, udp, to, join, encoding, hex, capture});
+    parser.addPositionalArgument(QStringLiteral("open"),
+        CommandLine::tr("open FILE: list the TCP streams and UDP flows of a capture (pcap or pcapng) at start."),
+        QStringLiteral("[open FILE]"));
 
     if (!parser.parse(args))
         return failure(parser.errorText());
@@ -157,11 +161,21 @@ ParseOutcome parseCommandLine(const QStringList &args)
         outcome.message = versionText();
         return outcome;
     }
-    if (!parser.positionalArguments().isEmpty())
-        return failure(CommandLine::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    // "open FILE": a capture to read (File > Open Capture at start).
+    QStringList positional = parser.positionalArguments();
+    QString openCapture;
+    if (positional.size() >= 1 && positional.constFirst() == QLatin1String("open")) {
+        if (positional.size() < 2 || positional.at(1).trimmed().isEmpty())
+            return failure(CommandLine::tr("open needs a capture file (.pcap or .pcapng)."));
+        openCapture = positional.at(1);
+        positional = positional.mid(2);
+    }
+    if (!positional.isEmpty())
+        return failure(CommandLine::tr("Unexpected argument: %1").arg(positional.constFirst()));
 
     ParseOutcome outcome;
     LaunchOptions &options = outcome.options;
+    options.openCapture = openCapture;
     // Options in the order they were given, so that --to and --join belong to the --udp before them.
     QHash<QString, qsizetype> used;
     const auto next = [&](const QCommandLineOption &option) {

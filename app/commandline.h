@@ -36,7 +36,8 @@ struct LaunchOptions
     QList<TabPreset> tabs;
     QByteArray encoding; // canonical name from Codecs::available(); empty: keep the default
     bool hex = false;
-    QString capturePath; // the shown tab records to this file; empty: no capture
+    QString capturePath; // the shown tab records to this file (pcap when it ends in .pcap); empty: no capture
+    QString openCapture; // "netassist open FILE": the capture to list at start; empty: none
 };
 
 struct ParseOutcome

@@ -110,5 +110,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     window.show();
+    if (!outcome.options.openCapture.isEmpty())
+        window.openCapture(outcome.options.openCapture); // "netassist open FILE"
     return app.exec();
 }

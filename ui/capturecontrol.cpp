@@ -21,7 +21,8 @@ CaptureControl::CaptureControl(TranscriptCapture *capture, QWidget *parent)
     m_check->setObjectName(QStringLiteral("captureToggle"));
     m_check->setAccessibleName(tr("Capture to file"));
     m_check->setToolTip(
-        tr("Append every record to a file as it arrives: text with timestamps, or the raw received or sent bytes"));
+        tr("Append every record to a file as it arrives: text with timestamps, the raw received or sent bytes, or "
+           "packets for Wireshark (pcap)"));
     // A value label: its accessible name is what it says (the file, or why the capture stopped).
     m_status->setObjectName(QStringLiteral("captureStatus"));
     m_status->setAccessibleDescription(tr("Capture status"));
@@ -49,14 +50,18 @@ void CaptureControl::onToggled(bool on)
     }
     // The box stays checked while the file is chosen; cancelling unchecks it (updateLabel()).
     // The format is chosen with the file, by its type filter: one dialog instead of two.
+    // A ".pcap" name means pcap whatever the type says, as on the command line.
     const QString text = tr("Text with timestamps (*.txt *.log)");
     const QString rawRx = tr("Raw received bytes (*.bin)");
     const QString rawTx = tr("Raw sent bytes (*.bin)");
-    FileDialogs::save(this, tr("Capture to file"), {text, rawRx, rawTx, tr("All files (*)")}, "captureFileDialog",
-        [this, rawRx, rawTx](const QString &path, const QString &filter) {
-            const CaptureFile::Format format = filter == rawRx ? CaptureFile::Format::RawRx
+    const QString pcap = tr("pcap for Wireshark (*.pcap)");
+    FileDialogs::save(this, tr("Capture to file"), {text, rawRx, rawTx, pcap, tr("All files (*)")}, "captureFileDialog",
+        [this, rawRx, rawTx, pcap](const QString &path, const QString &filter) {
+            const CaptureFile::Format chosen = filter == rawRx ? CaptureFile::Format::RawRx
                 : filter == rawTx                              ? CaptureFile::Format::RawTx
+                : filter == pcap                               ? CaptureFile::Format::Pcap
                                                                : CaptureFile::Format::Text;
+            const CaptureFile::Format format = CaptureFile::forFileName(path, chosen);
             if (!m_capture->start(path, format)) {
                 updateLabel();
                 report(tr("Cannot capture to %1: %2").arg(QDir::toNativeSeparators(path), m_capture->errorString()));

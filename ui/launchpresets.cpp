@@ -61,7 +61,7 @@ QString applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
     // Capture before any connection exists, so the file holds the session from its first event.
     if (!options.capturePath.isEmpty()) {
         SessionPage *page = window.tabs()->currentPage();
-        if (page && !page->startCapture(options.capturePath))
+        if (page && !page->startCapture(options.capturePath, CaptureFile::forFileName(options.capturePath)))
             return page->captureError();
     }
     // Listening and bound tabs first: a client preset may point at a server of this very command line.

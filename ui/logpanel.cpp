@@ -2,9 +2,11 @@
 
 #include "errortext.h"
 #include "filedialogs.h"
+#include "log/capturefile.h"
 #include "log/transcript.h"
 #include "logsearchbar.h"
 #include "logview.h"
+#include "session/pcaprecordwriter.h"
 #include "text/codecs.h"
 #include "widgetnames.h"
 
@@ -84,7 +86,8 @@ void LogPanel::buildUi()
         button(tr("Copy")), "logCopy", tr("Copy"), tr("Copy the selected rows (every row when nothing is selected)"));
     m_find = named(button(tr("Find…")), "logFind", tr("Find"),
         tr("Find text or hex bytes in the log, and filter what it shows (Ctrl+F)"));
-    m_save = named(button(tr("Save…")), "logSave", tr("Save as text"), tr("Save the whole log as a UTF-8 text file"));
+    m_save = named(button(tr("Save…")), "logSave", tr("Save log"),
+        tr("Save the whole log as a UTF-8 text file, or as a pcap capture for Wireshark"));
 
     m_counters = valueLabel(new QLabel, "logCounters", tr("Counters"), tr("Bytes and messages received and sent"));
     m_counters->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -330,11 +333,24 @@ QString LogPanel::saveText(const QString &fileName) const
     return {};
 }
 
+QString LogPanel::savePcap(const QString &fileName) const
+{
+    PcapRecordWriter writer;
+    if (!writer.open(fileName, false) || !writer.writeAll(*m_transcript))
+        return writer.errorString();
+    writer.close();
+    return {};
+}
+
 void LogPanel::saveAs()
 {
-    FileDialogs::save(this, tr("Save log as text"), {tr("Text files (*.txt)"), tr("All files (*)")}, "logSaveDialog",
-        [this](const QString &fileName, const QString &) {
-            const QString error = saveText(fileName);
+    // The format follows the type chosen, or a ".pcap" name typed under another type.
+    const QString pcap = tr("pcap for Wireshark (*.pcap)");
+    FileDialogs::save(this, tr("Save log"), {tr("Text files (*.txt)"), pcap, tr("All files (*)")}, "logSaveDialog",
+        [this, pcap](const QString &fileName, const QString &filter) {
+            const bool asPcap = filter == pcap
+                || CaptureFile::forFileName(fileName, CaptureFile::Format::Text) == CaptureFile::Format::Pcap;
+            const QString error = asPcap ? savePcap(fileName) : saveText(fileName);
             if (error.isEmpty())
                 return;
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Save log"),

@@ -40,6 +40,8 @@ public:
 
     // Writes every row to fileName as UTF-8 text; returns the error text, or an empty string on success.
     QString saveText(const QString &fileName) const;
+    // Writes the records the log holds as a pcap capture (PcapRecordWriter); the error text, or empty on success.
+    QString savePcap(const QString &fileName) const;
 
 public Q_SLOTS:
     void openSearch(); // Ctrl+F

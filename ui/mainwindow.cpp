@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "captureopener.h"
+#include "capturepage.h"
+#include "filedialogs.h"
 #include "language.h"
 #include "sessionpage.h"
 #include "sessiontabs.h"
@@ -66,6 +69,11 @@ void MainWindow::createMenus()
     close->setShortcuts(QKeySequence::Close);
     close->setObjectName(QStringLiteral("actionCloseTab"));
     file->addSeparator();
+    QAction *capture = file->addAction(tr("Open &Capture\u2026"), this, &MainWindow::chooseCapture);
+    capture->setShortcut(QKeySequence::Open);
+    capture->setObjectName(QStringLiteral("actionOpenCapture"));
+    capture->setToolTip(tr("Read a pcap or pcapng file (tcpdump, Wireshark, NetAssist) and show its conversations"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -81,6 +89,23 @@ void MainWindow::createMenus()
     about->setObjectName(QStringLiteral("actionAbout"));
     QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setObjectName(QStringLiteral("actionAboutQt"));
+}
+
+void MainWindow::chooseCapture()
+{
+    FileDialogs::open(this, tr("Open Capture"), {tr("Captures (*.pcap *.pcapng *.cap *.dmp)"), tr("All files (*)")},
+        "openCaptureDialog", [this](const QString &path, const QString &) { openCapture(path); });
+}
+
+CaptureOpener *MainWindow::openCapture(const QString &path)
+{
+    auto *opener = new CaptureOpener(this);
+    connect(opener, &CaptureOpener::pageReady, this, [this](CapturePage *page) {
+        m_tabs->addReadOnlyTab(page);
+        m_tabs->setCurrentWidget(page);
+    });
+    opener->open(path);
+    return opener;
 }
 
 void MainWindow::createLanguageMenu(QMenu *view)

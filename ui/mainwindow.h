@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 
+class CaptureOpener;
 class QMenu;
 class SessionPage;
 class SessionTabs;
@@ -22,6 +23,9 @@ public:
     SessionPage *firstPage(const QByteArray &kind) const;
     // A new tab of kind, made current.
     SessionPage *newTab(const QByteArray &kind);
+    // File > Open Capture with this file: lists its streams and flows (see CaptureOpener); each one opened becomes
+    // a read-only tab.
+    CaptureOpener *openCapture(const QString &path);
 
     // Restores the user's settings and saves them again on close. Tests construct windows without it, so they never
     // read or write the user's real settings.
@@ -37,6 +41,7 @@ private:
     void createMenus();
     void createLanguageMenu(QMenu *view);
     void showAbout();
+    void chooseCapture();
 
     SessionTabs *m_tabs;
     bool m_persistent = false;

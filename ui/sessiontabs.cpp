@@ -178,11 +178,27 @@ SessionPage *SessionTabs::build(int index)
     return page;
 }
 
+void SessionTabs::addReadOnlyTab(QWidget *tab)
+{
+    m_readOnly.insert(tab);
+    m_state.insert(tab, {});
+    addTab(tab, QString());
+    decorate(tab);
+    Q_EMIT pagesChanged();
+}
+
+bool SessionTabs::isReadOnlyTab(int index) const
+{
+    return m_readOnly.contains(widget(index));
+}
+
 QList<SessionPage *> SessionTabs::pages()
 {
     QList<SessionPage *> list;
-    for (int i = 0; i < count(); ++i)
-        list.append(page(i));
+    for (int i = 0; i < count(); ++i) {
+        if (SessionPage *p = page(i))
+            list.append(p);
+    }
     return list;
 }
 
@@ -254,7 +270,8 @@ void SessionTabs::decorate(QWidget *tab)
     const TabState state = m_state.value(tab);
     auto *page = qobject_cast<SessionPage *>(tab);
     const Deferred *d = page ? nullptr : deferred(index);
-    const QString automatic = page ? page->title() : (d ? d->title : QString());
+    const bool readOnly = m_readOnly.contains(tab);
+    const QString automatic = page ? page->title() : (d ? d->title : tab->windowTitle());
     const QString name = state.customName.isEmpty() ? automatic : state.customName;
     QString text = name;
     text.replace(QLatin1Char('&'), QLatin1String("&&")); // not a mnemonic
@@ -262,7 +279,7 @@ void SessionTabs::decorate(QWidget *tab)
         text += QStringLiteral(" (%1)").arg(state.unread);
     setTabText(index, text);
     setTabIcon(index, stateIcon(page ? page->session()->state() : Session::State::Idle));
-    const QString word = page ? stateWord(*page->session()) : tr("closed");
+    const QString word = page ? stateWord(*page->session()) : (readOnly ? tr("read-only capture") : tr("closed"));
     QString spoken = tr("%1, %2").arg(name, word);
     if (state.unread > 0)
         spoken = tr("%1, %n new record(s)", nullptr, int(std::min<qint64>(state.unread, INT_MAX))).arg(spoken);
@@ -338,6 +355,13 @@ void SessionTabs::closePage(int index)
     if (!tab)
         return;
     if (m_deferred.remove(tab)) {
+        m_state.remove(tab);
+        removeTab(index);
+        tab->deleteLater();
+        Q_EMIT pagesChanged();
+        return;
+    }
+    if (m_readOnly.remove(tab)) {
         m_state.remove(tab);
         removeTab(index);
         tab->deleteLater();
@@ -435,6 +459,15 @@ void SessionTabs::showContextMenu(const QPoint &pos)
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("tabMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (isReadOnlyTab(index)) { // no session: nothing to rename after, nothing to open at start
+        QPointer<QWidget> tab = widget(index);
+        menu->addAction(tr("&Close Tab"), this, [this, tab] {
+            if (tab)
+                closePage(indexOf(tab));
+        });
+        menu->popup(tabBar()->mapToGlobal(pos));
+        return;
+    }
     QPointer<SessionPage> target = page(index);
     menu->addAction(tr("&Rename\u2026"), this, [this, target] {
         if (target)

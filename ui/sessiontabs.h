@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTimer>
@@ -33,7 +34,13 @@ public:
     // A tab of kind whose page is built from settings (group in the file) when it is first needed; title is what
     // its tab says until then. false for an unknown kind.
     bool addDeferred(const QByteArray &kind, const QSettings &settings, const QString &group, const QString &title);
-    // Building every tab that is still a placeholder.
+    // A read-only tab that is no session (a flow of a capture file: CapturePage), named after its windowTitle().
+    // It is not saved with the tabs: it shows a file that may be gone or changed at the next start, and reading a
+    // big capture again at every start would slow the start for a view the user can reopen from File > Open
+    // Capture. page() and builtPage() return nullptr for it, kindAt() an empty id.
+    void addReadOnlyTab(QWidget *tab);
+    bool isReadOnlyTab(int index) const;
+    // Building every tab that is still a placeholder; read-only tabs are not in the list.
     QList<SessionPage *> pages();
     // Builds the tab's page if it is still a placeholder.
     SessionPage *page(int index);
@@ -97,6 +104,7 @@ private:
 
     QHash<QWidget *, TabState> m_state; // by the tab's widget: its page, or its placeholder
     QHash<QWidget *, Deferred> m_deferred; // placeholders
+    QSet<QWidget *> m_readOnly;
     QuickCommandStore m_sharedQuick;
     QTimer m_unreadTimer;
     QPointer<QLineEdit> m_renameEditor;

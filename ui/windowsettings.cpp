@@ -125,7 +125,17 @@ void save(const MainWindow &window, QSettings &settings)
     settings.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
     settings.setValue(QStringLiteral("window/state"), window.saveState());
     const SessionTabs &tabs = *window.tabs();
-    settings.setValue(QStringLiteral("window/tab"), tabs.currentIndex());
+    // Read-only capture tabs are not saved (SessionTabs::addReadOnlyTab says why).
+    QList<int> saved;
+    int current = 0;
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (tabs.isReadOnlyTab(i))
+            continue;
+        if (i <= tabs.currentIndex())
+            current = int(saved.size());
+        saved.append(i);
+    }
+    settings.setValue(QStringLiteral("window/tab"), current);
     // Read before the array is rewritten: a tab never built keeps its settings as they were.
     QList<Snapshot> deferredKeys(tabs.count());
     for (int i = 0; i < tabs.count(); ++i) {
@@ -136,10 +146,10 @@ void save(const MainWindow &window, QSettings &settings)
     settings.remove(QStringLiteral("client"));
     settings.remove(QStringLiteral("server"));
     settings.remove(TabsArray);
-    settings.beginWriteArray(TabsArray, int(tabs.count()));
-    for (int i = 0; i < tabs.count(); ++i) {
-        settings.setArrayIndex(i);
-        saveTab(tabs, i, settings, deferredKeys.at(i));
+    settings.beginWriteArray(TabsArray, int(saved.size()));
+    for (int k = 0; k < saved.size(); ++k) {
+        settings.setArrayIndex(k);
+        saveTab(tabs, saved.at(k), settings, deferredKeys.at(saved.at(k)));
     }
     settings.endArray();
     settings.setValue(

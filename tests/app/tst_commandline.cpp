@@ -16,6 +16,7 @@ private Q_SLOTS:
     void errors();
     void helpListsEveryOption_data();
     void helpListsEveryOption();
+    void openCapture();
     void version_data();
     void version();
 };
@@ -192,9 +193,28 @@ void tst_CommandLine::helpListsEveryOption()
     QCOMPARE(outcome.action, ParseOutcome::ShowHelp);
     for (const char *fragment : {"--client <HOST:PORT>", "--connect", "--server <[ADDRESS:]PORT>", "--listen",
              "--udp <[ADDRESS:]PORT>", "--to <HOST:PORT>", "--join <GROUP[@IFACE]>", "--encoding <NAME>", "GB18030",
-             "--hex", "--capture <FILE>", "--version", "--help"})
+             "--hex", "--capture <FILE>", "--version", "--help", "open FILE"})
         QVERIFY2(outcome.message.contains(QLatin1String(fragment)), fragment);
     QVERIFY(!outcome.message.contains(QLatin1String("--help-all")));
+}
+
+// "netassist open FILE" lists a capture at start; with presets too; never without its file.
+void tst_CommandLine::openCapture()
+{
+    ParseOutcome outcome = parseCommandLine(argv("open /tmp/field.pcap"));
+    QCOMPARE(outcome.action, ParseOutcome::Run);
+    QCOMPARE(outcome.options.openCapture, QStringLiteral("/tmp/field.pcap"));
+    outcome = parseCommandLine(argv("--udp 9000 open a.pcapng"));
+    QCOMPARE(outcome.action, ParseOutcome::Run);
+    QCOMPARE(outcome.options.openCapture, QStringLiteral("a.pcapng"));
+    QCOMPARE(outcome.options.tabs.size(), 1);
+    outcome = parseCommandLine(argv("open"));
+    QCOMPARE(outcome.action, ParseOutcome::Error);
+    QVERIFY2(outcome.message.contains(QLatin1String("capture file")), qPrintable(outcome.message));
+    outcome = parseCommandLine(argv("open a.pcap b.pcap"));
+    QCOMPARE(outcome.action, ParseOutcome::Error);
+    QVERIFY2(outcome.message.contains(QLatin1String("Unexpected argument: b.pcap")), qPrintable(outcome.message));
+    QCOMPARE(parseCommandLine(argv("--capture x.pcap")).options.openCapture, QString());
 }
 
 void tst_CommandLine::version_data()

@@ -3,10 +3,13 @@
 #include "logpanel.h"
 #include "pagelookup.h"
 #include "sendpanel.h"
+#include "session/tabmodel.h"
+#include "session/transcriptcapture.h"
 #include "sessiontabs.h"
 
 #include <QNetworkDatagram>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void showsTheLastPresetsTab();
     void eachPresetTakesATabOfItsKind();
     void listens();
+    void captureFormatFollowsTheExtension();
     void connects();
     void udpBindsAndTargets();
     void clientTalksToServerPreset();
@@ -112,6 +116,24 @@ void tst_LaunchPresets::listens()
     // Listening is immediate (QTcpServer::listen binds synchronously).
     QCOMPARE(serverPageOf(window)->session()->state(), Session::State::Open);
     QVERIFY(serverPageOf(window)->session()->localPort() != 0);
+}
+
+// --capture FILE.pcap writes pcap; any other name the text format.
+void tst_LaunchPresets::captureFormatFollowsTheExtension()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const auto &[name, format] : {std::pair {"a.pcap", CaptureFile::Format::Pcap},
+             std::pair {"b.PCAP", CaptureFile::Format::Pcap}, std::pair {"c.log", CaptureFile::Format::Text}}) {
+        MainWindow window;
+        const QString path = dir.filePath(QLatin1String(name));
+        QCOMPARE(
+            applyLaunchOptions(window, parsed(QStringLiteral("--server 127.0.0.1:0 --capture ") + path)), QString());
+        const TranscriptCapture *capture = serverPageOf(window)->model()->capture();
+        QVERIFY(capture->isCapturing());
+        QCOMPARE(capture->format(), format);
+        QCOMPARE(capture->fileName(), path);
+    }
 }
 
 void tst_LaunchPresets::connects()

@@ -73,7 +73,7 @@ void tst_LogPanel::widgetsAreNamed_data()
     QTest::newRow("copy") << "logCopy"
                           << "Copy";
     QTest::newRow("save") << "logSave"
-                          << "Save as text";
+                          << "Save log";
     QTest::newRow("counters") << "logCounters"
                               << "Counters";
     QTest::newRow("reset counters") << "logResetCounters"

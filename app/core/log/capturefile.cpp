@@ -59,6 +59,8 @@ bool CaptureFile::open(const QString &path, Format format, bool append)
     m_file.setFileName(path);
     m_format = format;
     m_bytesWritten = 0;
+    if (format == Format::Pcap)
+        return false; // TranscriptCapture writes pcap (see the class comment)
     // No QIODevice::Text: lines end in "\n" on every system, and raw captures must stay byte-exact.
     return m_file.open(QIODevice::WriteOnly | (append ? QIODevice::Append : QIODevice::Truncate));
 }
@@ -79,6 +81,8 @@ bool CaptureFile::write(const Record &record, const QString &peerName)
         bytes = textLine(record, peerName, m_encoding);
         bytes.append('\n');
         break;
+    case Format::Pcap:
+        return false;
     case Format::RawRx:
     case Format::RawTx:
         if (record.direction != (m_format == Format::RawRx ? Direction::Rx : Direction::Tx))
@@ -173,6 +177,8 @@ QByteArray CaptureFile::id(Format format)
         return "raw-rx";
     case Format::RawTx:
         return "raw-tx";
+    case Format::Pcap:
+        return "pcap";
     }
     return "text";
 }
@@ -183,5 +189,12 @@ CaptureFile::Format CaptureFile::fromId(QByteArrayView id)
         return Format::RawRx;
     if (id == "raw-tx")
         return Format::RawTx;
+    if (id == "pcap")
+        return Format::Pcap;
     return Format::Text;
+}
+
+CaptureFile::Format CaptureFile::forFileName(const QString &path, Format fallback)
+{
+    return path.endsWith(QLatin1String(".pcap"), Qt::CaseInsensitive) ? Format::Pcap : fallback;
 }

@@ -24,10 +24,13 @@
 //   is one.
 // RawRx / RawTx: the received (sent) bytes exactly as they were, nothing else: a capture of one direction of the
 // stream for another tool.
+// Pcap: packets for Wireshark. Only named here (settings ids, the choice by file name): TranscriptCapture writes it
+// through PcapRecordWriter (netassist_session, over netassist_capture), so the log library needs no libpcap;
+// open() refuses it.
 class CaptureFile
 {
 public:
-    enum class Format { Text, RawRx, RawTx };
+    enum class Format { Text, RawRx, RawTx, Pcap };
 
     CaptureFile() = default;
     ~CaptureFile();
@@ -58,6 +61,8 @@ public:
     // Stable identifiers for settings ("raw-rx"); fromId returns Text for unknown ids.
     static QByteArray id(Format format);
     static Format fromId(QByteArrayView id);
+    // The format a file name asks for: Pcap for ".pcap" (any case), otherwise fallback.
+    static Format forFileName(const QString &path, Format fallback = Format::Text);
 
 private:
     QFile m_file;

@@ -38,7 +38,8 @@ struct Record
     qint64 streamOffset = 0; // bytes of this peer+direction stream before this record
     quint32 peer = 0; // index into Transcript's endpoint names; 0 = none
     // Also an index into the endpoint names: our end of the exchange. A datagram's destination (our unicast
-    // address, a broadcast or a multicast group) for RX, the bound endpoint for TX; a connection's local endpoint.
+    // address, a broadcast or a multicast group) for RX, the bound endpoint for TX; a connection's local endpoint
+    // (also on its Connected and Disconnected events).
     quint32 local = 0;
     Direction direction = Direction::Rx;
     EventKind event = EventKind::None;

@@ -195,9 +195,10 @@ void SessionRecorder::onActivity(Session::Activity activity, const QString &endp
 
 void SessionRecorder::onPeerConnected(PeerId id, const QString &endpoint)
 {
-    m_endpoints.insert(id, {endpoint, m_session ? m_session->peerInfo(id).localEndpoint : QString()});
+    const QString local = m_session ? m_session->peerInfo(id).localEndpoint : QString();
+    m_endpoints.insert(id, {endpoint, local});
     if (m_transcript)
-        m_transcript->appendEvent(m_datagrams ? EventKind::NewPeer : EventKind::Connected, endpoint);
+        m_transcript->appendEvent(m_datagrams ? EventKind::NewPeer : EventKind::Connected, endpoint, {}, -1, local);
 }
 
 void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
@@ -206,7 +207,8 @@ void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
     m_framers.remove(id);
     const QString name = endpoint.isEmpty() ? endpointOf(id) : endpoint;
     if (m_transcript)
-        m_transcript->appendEvent(m_datagrams ? EventKind::PeerGone : EventKind::Disconnected, name);
+        m_transcript->appendEvent(
+            m_datagrams ? EventKind::PeerGone : EventKind::Disconnected, name, {}, -1, localOf(id));
     // Kept until the event loop turns: a socket may report its error right after it reported the disconnect.
     QTimer::singleShot(0, this, [this, id] { m_endpoints.remove(id); });
 }

@@ -54,11 +54,13 @@ qint64 Transcript::appendData(
     return seq;
 }
 
-qint64 Transcript::appendEvent(EventKind kind, const QString &peer, const QString &detail, qint64 timeMs)
+qint64 Transcript::appendEvent(
+    EventKind kind, const QString &peer, const QString &detail, qint64 timeMs, const QString &local)
 {
     Record record;
     record.timeMs = timeMs < 0 ? QDateTime::currentMSecsSinceEpoch() : timeMs;
     record.peer = internPeer(peer);
+    record.local = internPeer(local);
     record.direction = Direction::Event;
     record.event = kind;
     record.data = detail.toUtf8();

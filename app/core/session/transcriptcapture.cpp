@@ -13,9 +13,12 @@ bool TranscriptCapture::start(const QString &path, CaptureFile::Format format, b
 {
     stop();
     m_error.clear();
-    if (!m_file.open(path, format, append)) {
-        m_error = m_file.errorString();
+    m_format = format;
+    const bool pcap = format == CaptureFile::Format::Pcap;
+    if (pcap ? !m_pcap.open(path, append) : !m_file.open(path, format, append)) {
+        m_error = pcap ? m_pcap.errorString() : m_file.errorString();
         m_file.close();
+        m_pcap.close();
         return false;
     }
     Q_EMIT changed(true);
@@ -24,23 +27,25 @@ bool TranscriptCapture::start(const QString &path, CaptureFile::Format format, b
 
 void TranscriptCapture::stop()
 {
-    if (!m_file.isOpen())
+    if (!isCapturing())
         return;
     m_file.close();
+    m_pcap.close();
     Q_EMIT changed(false);
 }
 
 void TranscriptCapture::onAppended(qint64 seq)
 {
-    if (!m_file.isOpen())
+    if (!isCapturing())
         return;
     const Record *record = m_transcript->bySeq(seq);
     if (!record)
         return; // dropped by the budget in the same append: nothing left to write
-    if (m_file.write(*record, m_transcript->peerName(record->peer)))
+    const bool pcap = m_format == CaptureFile::Format::Pcap;
+    if (pcap ? m_pcap.write(*record, *m_transcript) : m_file.write(*record, m_transcript->peerName(record->peer)))
         return;
-    m_error = m_file.errorString();
-    const QString path = m_file.fileName();
+    m_error = pcap ? m_pcap.errorString() : m_file.errorString();
+    const QString path = fileName();
     stop();
     m_transcript->appendEvent(EventKind::CaptureFailed, path, m_error);
     Q_EMIT failed(path, m_error);

@@ -232,9 +232,18 @@ void tst_CaptureFile::writeWhenClosed()
 void tst_CaptureFile::ids()
 {
     using F = CaptureFile::Format;
-    for (F format : {F::Text, F::RawRx, F::RawTx})
+    for (F format : {F::Text, F::RawRx, F::RawTx, F::Pcap})
         QCOMPARE(CaptureFile::fromId(CaptureFile::id(format)), format);
     QCOMPARE(CaptureFile::id(F::RawRx), QByteArray("raw-rx"));
+    QCOMPARE(CaptureFile::id(F::Pcap), QByteArray("pcap"));
+    // A ".pcap" name asks for pcap; anything else keeps the fallback. The log library itself never writes pcap.
+    QCOMPARE(CaptureFile::forFileName(QStringLiteral("/tmp/x.pcap")), F::Pcap);
+    QCOMPARE(CaptureFile::forFileName(QStringLiteral("X.PCAP"), F::RawRx), F::Pcap);
+    QCOMPARE(CaptureFile::forFileName(QStringLiteral("x.pcapng"), F::RawRx), F::RawRx);
+    QCOMPARE(CaptureFile::forFileName(QStringLiteral("x.log")), F::Text);
+    CaptureFile pcap;
+    QVERIFY(!pcap.open(m_path, F::Pcap, false));
+    QVERIFY(!pcap.isOpen());
     QCOMPARE(CaptureFile::fromId("bogus"), F::Text);
     QCOMPARE(CaptureFile::eventId(EventKind::Disconnected), QByteArray("disconnected"));
     QCOMPARE(CaptureFile::eventId(EventKind::Refused), QByteArray("refused"));
