@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CaptureFlowsDialog</name>
+    <message numerus="yes">
+        <source>%n stream(s) and flow(s) in %1.</source>
+        <translation>
+            <numerusform>%n stream or flow in %1.</numerusform>
+            <numerusform>%n streams and flows in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CapturePage</name>
+    <message numerus="yes">
+        <source>%1 → %2: %n byte(s) missing from the capture</source>
+        <translation>
+            <numerusform>%1 → %2: %n byte missing from the capture</numerusform>
+            <numerusform>%1 → %2: %n bytes missing from the capture</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message numerus="yes">
         <source>Running “%1” (%n step(s)).</source>

@@ -230,10 +230,6 @@
         <translation>捕获到文件</translation>
     </message>
     <message>
-        <source>Append every record to a file as it arrives: text with timestamps, or the raw received or sent bytes</source>
-        <translation>每条记录到达时即追加到文件：带时间戳的文本，或原始的接收/发送字节</translation>
-    </message>
-    <message>
         <source>Capture status</source>
         <translation>捕获状态</translation>
     </message>
@@ -264,6 +260,211 @@
     <message>
         <source>Capturing to %1</source>
         <translation>正在捕获到 %1</translation>
+    </message>
+    <message>
+        <source>Append every record to a file as it arrives: text with timestamps, the raw received or sent bytes, or packets for Wireshark (pcap)</source>
+        <translation>每条记录到达时即追加到文件：带时间戳的文本、原始的接收或发送字节，或供 Wireshark 使用的数据包（pcap）</translation>
+    </message>
+    <message>
+        <source>pcap for Wireshark (*.pcap)</source>
+        <translation>供 Wireshark 使用的 pcap (*.pcap)</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureFlowsDialog</name>
+    <message>
+        <source>Capture: %1</source>
+        <translation>抓包文件：%1</translation>
+    </message>
+    <message>
+        <source>About this capture</source>
+        <translation>关于此抓包文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s) and flow(s) in %1.</source>
+        <translation>
+            <numerusform>%1 中有 %n 个流。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Streams and flows</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>The TCP streams and UDP flows of the capture; open one to read it in a tab</source>
+        <translation>抓包文件中的 TCP 流和 UDP 流；打开其中一个即可在标签页中查看</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>流</translation>
+    </message>
+    <message>
+        <source>Endpoint A</source>
+        <translation>端点 A</translation>
+    </message>
+    <message>
+        <source>Endpoint B</source>
+        <translation>端点 B</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>A → B</source>
+        <translation>A → B</translation>
+    </message>
+    <message>
+        <source>B → A</source>
+        <translation>B → A</translation>
+    </message>
+    <message>
+        <source>First packet</source>
+        <translation>第一个数据包</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Show the selected streams and flows, each in a read-only tab</source>
+        <translation>将选中的流分别显示在只读标签页中</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureOpener</name>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <source>This is not a pcap or pcapng capture (%1).</source>
+        <translation>这不是 pcap 或 pcapng 抓包文件（%1）。</translation>
+    </message>
+    <message>
+        <source>NetAssist does not read captures of this link layer (%1, link type %2); it reads Ethernet, raw IP, Linux cooked and loopback captures.</source>
+        <translation>NetAssist 不读取此链路层的抓包（%1，链路类型 %2）；它能读取以太网、原始 IP、Linux cooked 和环回抓包。</translation>
+    </message>
+    <message>
+        <source>The file ends inside packet %1 (at byte %2): everything before it was read.</source>
+        <translation>文件在第 %1 个数据包内（第 %2 字节处）结束：之前的内容都已读取。</translation>
+    </message>
+    <message>
+        <source>Packet %1 (at byte %2) is damaged (%3): everything before it was read.</source>
+        <translation>第 %1 个数据包（第 %2 字节处）已损坏（%3）：之前的内容都已读取。</translation>
+    </message>
+    <message>
+        <source>Reading was cancelled at packet %1: only what came before it is shown.</source>
+        <translation>读取在第 %1 个数据包处被取消：只显示之前的内容。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Reading the capture</source>
+        <translation>正在读取抓包文件</translation>
+    </message>
+    <message>
+        <source>Open Capture</source>
+        <translation>打开抓包文件</translation>
+    </message>
+    <message>
+        <source>Listing the streams and flows of %1…</source>
+        <translation>正在列出 %1 中的流……</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Reading %1 stream %2…</source>
+        <translation>正在读取 %1 流 %2……</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>Cannot read %1:
+%2</source>
+        <translation>无法读取 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>CapturePage</name>
+    <message>
+        <source>Capture</source>
+        <translation>抓包</translation>
+    </message>
+    <message>
+        <source>Where this conversation comes from</source>
+        <translation>此会话的来源</translation>
+    </message>
+    <message>
+        <source>%1 %2 ⇄ %3</source>
+        <translation>%1 %2 ⇄ %3</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2: %n byte(s) missing from the capture</source>
+        <translation>
+            <numerusform>%1 → %2：抓包中缺少 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 closed its side (FIN)</source>
+        <translation>%1 关闭了它的一端（FIN）</translation>
+    </message>
+    <message>
+        <source>%1 reset the connection (RST)</source>
+        <translation>%1 重置了连接（RST）</translation>
+    </message>
+    <message>
+        <source>%1, %2 stream %3: TX is %4 → %5, RX the other way; %6 packets, %7 bytes on the wire.</source>
+        <translation>%1，%2 流 %3：TX 为 %4 → %5，RX 为反方向；线路上共 %6 个数据包、%7 字节。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 bytes are shown (the log&apos;s budget).</source>
+        <translation>只显示前 %1 字节（日志的容量上限）。</translation>
     </message>
 </context>
 <context>
@@ -476,10 +677,6 @@
         <translation>运行 &apos;netassist --help&apos; 了解更多信息。</translation>
     </message>
     <message>
-        <source>Record every record of the shown tab to FILE (text with timestamps).</source>
-        <translation>将当前标签页的每条记录写入 FILE（带时间戳的文本）。</translation>
-    </message>
-    <message>
         <source>cannot capture to %1: %2</source>
         <translation>无法捕获到 %1：%2</translation>
     </message>
@@ -536,6 +733,18 @@
 netassist run SEQUENCE.json --client HOST:PORT runs a sequence of checks without a window (see netassist run --help).</source>
         <translation>NetAssist：网络调试助手（TCP 客户端和服务器、UDP）。
 netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检查序列（见 netassist run --help）。</translation>
+    </message>
+    <message>
+        <source>Record every record of the shown tab to FILE (text with timestamps; a FILE ending in .pcap gets packets for Wireshark).</source>
+        <translation>将当前标签页的每条记录写入 FILE（带时间戳的文本；以 .pcap 结尾的 FILE 写入供 Wireshark 使用的数据包）。</translation>
+    </message>
+    <message>
+        <source>open FILE: list the TCP streams and UDP flows of a capture (pcap or pcapng) at start.</source>
+        <translation>open FILE：启动时列出抓包文件（pcap 或 pcapng）中的 TCP 流和 UDP 流。</translation>
+    </message>
+    <message>
+        <source>open needs a capture file (.pcap or .pcapng).</source>
+        <translation>open 需要一个抓包文件（.pcap 或 .pcapng）。</translation>
     </message>
 </context>
 <context>
@@ -968,14 +1177,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <translation>保存…</translation>
     </message>
     <message>
-        <source>Save as text</source>
-        <translation>另存为文本</translation>
-    </message>
-    <message>
-        <source>Save the whole log as a UTF-8 text file</source>
-        <translation>将整个日志另存为 UTF-8 文本文件</translation>
-    </message>
-    <message>
         <source>Counters</source>
         <translation>计数</translation>
     </message>
@@ -1038,10 +1239,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Refused %1: too many clients</source>
         <translation>已拒绝 %1：客户端过多</translation>
-    </message>
-    <message>
-        <source>Save log as text</source>
-        <translation>将日志另存为文本</translation>
     </message>
     <message>
         <source>Save log</source>
@@ -1134,6 +1331,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the whole log as a UTF-8 text file, or as a pcap capture for Wireshark</source>
+        <translation>将整个日志保存为 UTF-8 文本文件，或供 Wireshark 使用的 pcap 抓包文件</translation>
+    </message>
+    <message>
+        <source>pcap for Wireshark (*.pcap)</source>
+        <translation>供 Wireshark 使用的 pcap (*.pcap)</translation>
     </message>
 </context>
 <context>
@@ -1343,6 +1548,26 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;A network debugging assistant: TCP client and server, UDP, text and hex, many encodings, a log that keeps up with any device.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License v3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;NetAssist %1&lt;/h3&gt;&lt;p&gt;网络调试助手：TCP 客户端和服务器、UDP，文本与十六进制，多种编码，日志跟得上任何设备。&lt;/p&gt;&lt;p&gt;使用 Qt %2 构建，运行于 Qt %3。&lt;/p&gt;&lt;p&gt;以 GNU 通用公共许可证第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open &amp;Capture…</source>
+        <translation>打开抓包文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Read a pcap or pcapng file (tcpdump, Wireshark, NetAssist) and show its conversations</source>
+        <translation>读取 pcap 或 pcapng 文件（tcpdump、Wireshark、NetAssist）并显示其中的会话</translation>
+    </message>
+    <message>
+        <source>Open Capture</source>
+        <translation>打开抓包文件</translation>
+    </message>
+    <message>
+        <source>Captures (*.pcap *.pcapng *.cap *.dmp)</source>
+        <translation>抓包文件 (*.pcap *.pcapng *.cap *.dmp)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2663,6 +2888,10 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Close %1</source>
         <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <source>read-only capture</source>
+        <translation>只读抓包</translation>
     </message>
 </context>
 <context>
