@@ -32,7 +32,7 @@ CapturePage::CapturePage(const QString &file, const FlowSummary &flow, QWidget *
     // No send box to follow: the log shows the system's encoding until the user picks another.
     RenderOptions options = m_log->options();
     options.encoding = Codecs::systemDefault();
-    m_log->setFollowsTabEncoding(false);
+    m_log->withoutTabEncoding();
     m_log->setOptions(options);
     auto *row = new QWidget(this);
     row->setObjectName(QStringLiteral("captureFramingRow"));

@@ -163,7 +163,7 @@ RenderOptions LogPanel::options() const
 
 void LogPanel::setOptions(const RenderOptions &options)
 {
-    if (options.encoding != m_tabEncoding)
+    if (options.encoding != m_tabEncoding || !m_hasTab)
         m_followTab = false;
     syncControls(options);
     m_view->setOptions(options);
@@ -171,8 +171,25 @@ void LogPanel::setOptions(const RenderOptions &options)
     Q_EMIT optionsChanged();
 }
 
+void LogPanel::withoutTabEncoding()
+{
+    if (!m_hasTab)
+        return;
+    m_hasTab = false;
+    m_followTab = false;
+    {
+        const QSignalBlocker blocker(m_encoding);
+        m_encoding->removeItem(0);
+    }
+    m_encoding->setToolTip(tr("Encoding used to show text; changing it re-renders the whole log."));
+    syncControls(m_view->options());
+    showEncodingNote();
+}
+
 void LogPanel::setTabEncoding(const QByteArray &encoding)
 {
+    if (!m_hasTab)
+        return;
     if (encoding == m_tabEncoding && !m_followTab)
         return;
     m_tabEncoding = encoding;
@@ -189,7 +206,7 @@ void LogPanel::setTabEncoding(const QByteArray &encoding)
 
 void LogPanel::setFollowsTabEncoding(bool follow)
 {
-    m_followTab = follow;
+    m_followTab = follow && m_hasTab;
     if (follow) {
         RenderOptions options = m_view->options();
         options.encoding = m_tabEncoding;
@@ -203,7 +220,7 @@ void LogPanel::setFollowsTabEncoding(bool follow)
 void LogPanel::showEncodingNote()
 {
     const QByteArray shown = m_view->options().encoding;
-    const bool differs = !m_followTab && shown != m_tabEncoding;
+    const bool differs = m_hasTab && !m_followTab && shown != m_tabEncoding;
     m_encodingNote->setText(differs ? tr("\u2260 send box (%1)").arg(QString::fromLatin1(m_tabEncoding)) : QString());
     m_encodingNote->setVisible(differs);
 }
@@ -243,7 +260,7 @@ void LogPanel::applyControls()
     RenderOptions options = m_view->options(); // keeps the filters, which have no control here
     options.view = RenderOptions::View(m_viewMode->currentData().toInt());
     const QByteArray chosen = m_encoding->currentData().toByteArray();
-    m_followTab = chosen.isEmpty();
+    m_followTab = m_hasTab && chosen.isEmpty();
     options.encoding = m_followTab ? m_tabEncoding : chosen;
     options.timestamps = m_timestamps->isChecked();
     options.showPeer = m_showPeer->isChecked();

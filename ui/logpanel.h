@@ -37,6 +37,9 @@ public:
     void setTabEncoding(const QByteArray &encoding);
     bool followsTabEncoding() const { return m_followTab; }
     void setFollowsTabEncoding(bool follow);
+    // For a log with no send box (a capture's tab): the "as the send box" choice and its note go away, and the
+    // encoding is only what the user picks.
+    void withoutTabEncoding();
 
     // Writes every row to fileName as UTF-8 text; returns the error text, or an empty string on success.
     QString saveText(const QString &fileName) const;
@@ -68,6 +71,7 @@ private:
     QLabel *m_encodingNote = nullptr;
     QByteArray m_tabEncoding = "UTF-8";
     bool m_followTab = true;
+    bool m_hasTab = true; // there is a send box whose encoding the log can follow
     QCheckBox *m_timestamps = nullptr;
     QCheckBox *m_showPeer = nullptr;
     QCheckBox *m_showControls = nullptr;

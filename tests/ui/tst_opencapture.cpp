@@ -32,6 +32,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include "text/codecs.h"
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -207,6 +208,14 @@ void tst_OpenCapture::listsFlowsAndOpensOneReadOnly()
     // No send box: the tab shows, it does not talk.
     QVERIFY(page->findChildren<SendPanel *>().isEmpty());
     QVERIFY(!page->findChild<QWidget *>(QStringLiteral("sendEditor")));
+    // Nor a send box's encoding to follow: every entry of the log's encoding list is a real encoding, and it shows
+    // the system's.
+    FIND(QComboBox, logEncoding, page, "logEncoding");
+    for (int i = 0; i < logEncoding->count(); ++i)
+        QVERIFY2(!logEncoding->itemData(i).toByteArray().isEmpty(), qPrintable(logEncoding->itemText(i)));
+    QCOMPARE(logEncoding->currentData().toByteArray(), Codecs::systemDefault());
+    FIND(QLabel, encodingNote, page, "logEncodingNote");
+    QVERIFY(encodingNote->isHidden());
 
     // Framing cuts the reassembled stream as the recorder cuts a live one; the close ends the pending frame.
     Framer::Config lines;
