@@ -8,6 +8,7 @@
 #include "pagesettings.h"
 #include "receiveoptions.h"
 #include "sendpanel.h"
+#include "sequencepanel.h"
 #include "session/autoresponder.h"
 #include "session/tabmodel.h"
 #include "session/transcriptcapture.h"
@@ -20,6 +21,7 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLayout>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -28,6 +30,7 @@
 namespace {
 // Framing and auto-reply rules: the model's own JSON, stored as one compact string.
 const QString ReceiveKey = QStringLiteral("receive");
+const QString SequencesVisibleKey = QStringLiteral("sequencesVisible");
 } // namespace
 
 SessionPage::SessionPage(TabModel *model, QWidget *parent)
@@ -66,9 +69,23 @@ AutoResponder *SessionPage::autoResponder() const
 
 void SessionPage::attach(QSplitter *logSplitter, QSplitter *sendSplitter)
 {
+    // The Sequences panel takes the page's full height beside the log and the send box, in a splitter of its own
+    // put where the page's outer splitter was.
+    auto *outer = new QSplitter(Qt::Horizontal, this);
+    outer->setObjectName(QStringLiteral("sequenceSplitter")); // kept with the tab's splitters
+    delete layout()->replaceWidget(sendSplitter, outer);
+    outer->addWidget(sendSplitter);
+    m_sequences = new SequencePanel(session(), recorder(), outer);
+    m_sequences->setObjectName(QStringLiteral("sequencePanel"));
+    m_sequences->setPeerSource([this] { return sequencePeer(); });
+    m_sequences->hide();
+    outer->addWidget(m_sequences);
+    outer->setStretchFactor(0, 3);
+    outer->setStretchFactor(1, 2);
     m_log = new LogPanel(m_model->transcript(), logSplitter);
     logSplitter->addWidget(m_log);
     m_log->addToolRow(createReceiveRow());
+    connect(m_sequencesToggle, &QToolButton::toggled, m_sequences, &QWidget::setVisible);
     m_send = new SendPanel(sendSplitter);
     sendSplitter->addWidget(m_send);
     sendSplitter->setStretchFactor(0, 3);
@@ -150,6 +167,14 @@ QWidget *SessionPage::createReceiveRow()
     layout->addWidget(m_autoReplyRules);
     layout->addWidget(separator());
     layout->addWidget(m_capture, 1);
+    m_sequencesToggle = new QToolButton(row);
+    m_sequencesToggle->setObjectName(QStringLiteral("sequencesToggle"));
+    m_sequencesToggle->setText(tr("Sequences"));
+    m_sequencesToggle->setAccessibleName(tr("Show sequences"));
+    m_sequencesToggle->setToolTip(tr("Show or hide the send-and-expect checks of this tab"));
+    m_sequencesToggle->setCheckable(true);
+    m_sequencesToggle->setAutoRaise(true);
+    layout->addWidget(m_sequencesToggle);
     updateAutoReplyControls();
     return row;
 }
@@ -184,6 +209,8 @@ void SessionPage::saveSettings(QSettings &settings) const
     saveOwnSettings(settings);
     PageSettings::saveLog(*m_log, settings);
     PageSettings::saveSend(*m_send, settings);
+    m_sequences->saveSettings(settings);
+    settings.setValue(SequencesVisibleKey, m_sequencesToggle->isChecked());
     settings.setValue(
         ReceiveKey, QString::fromUtf8(QJsonDocument(m_model->receiveSettings()).toJson(QJsonDocument::Compact)));
 }
@@ -197,6 +224,13 @@ void SessionPage::restoreSettings(const QSettings &settings)
     m_model->setReceiveSettings(receive);
     PageSettings::restoreSend(*m_send, settings);
     PageSettings::restoreLog(*m_log, settings);
+    m_sequences->restoreSettings(settings);
+    m_sequencesToggle->setChecked(SettingsValues::flag(settings, SequencesVisibleKey, false));
+}
+
+void SessionPage::sequencePeerChanged()
+{
+    m_sequences->updateActions();
 }
 
 bool SessionPage::startCapture(const QString &path, CaptureFile::Format format, bool append)
