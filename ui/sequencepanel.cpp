@@ -26,6 +26,8 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -62,7 +64,7 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
     m_name = named(new QLineEdit(this), "sequenceName", tr("Sequence name"),
         tr("The sequence's name: the JUnit suite name when it runs headless"));
     m_name->setPlaceholderText(tr("Sequence name"));
-    m_stopOnFailure = named(new QCheckBox(tr("Stop at the first failure"), this), "sequenceStopOnFailure",
+    m_stopOnFailure = named(new QCheckBox(tr("Stop on failure"), this), "sequenceStopOnFailure",
         tr("Stop at the first failure"), tr("End the run at the first failed step, or report it and go on"));
 
     m_table = named(new QTableView(this), "sequenceSteps", tr("Sequence steps"),
@@ -75,23 +77,40 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
     m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::StepColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::ResultColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::ResponseColumn, QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(SequenceModel::StepColumn, 200);
+    m_table->setColumnWidth(SequenceModel::StepColumn, 130); // the editor beside shows the step in full
+    m_table->setMinimumWidth(220);
 
     m_editor = new StepEditor(this);
     m_editor->setObjectName(QStringLiteral("stepEditor"));
     m_stepResult = wrappingLabel(valueLabel(
         new QLabel(this), "sequenceStepResult", tr("Selected step's result"), tr("What the selected step did")));
-    auto *editorBox = new QWidget(this);
+    // Beside the log the panel is wide and short: the steps on the left, the selected step's fields on the right
+    // (scrolled when the tab is short, never forcing the log smaller).
+    auto *editorBox = new QWidget;
     auto *editorLayout = new QVBoxLayout(editorBox);
-    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setContentsMargins(0, 0, 4, 0);
     editorLayout->addWidget(m_stepResult);
     editorLayout->addWidget(m_editor);
     editorLayout->addStretch(1);
-    auto *split = new QSplitter(Qt::Vertical, this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("stepEditorScroll"));
+    scroll->setWidget(editorBox);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The fields are never cut: the splitter gives the steps' table what is left.
+    scroll->setMinimumWidth(editorBox->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    auto *steps = new QWidget(this);
+    auto *stepsLayout = new QVBoxLayout(steps);
+    stepsLayout->setContentsMargins(0, 0, 0, 0);
+    stepsLayout->setSpacing(2);
+    stepsLayout->addWidget(m_table, 1);
+    stepsLayout->addWidget(createToolRow());
+    auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("sequenceEditorSplitter")); // kept with the tab's splitters
     split->setChildrenCollapsible(false);
-    split->addWidget(m_table);
-    split->addWidget(editorBox);
+    split->addWidget(steps);
+    split->addWidget(scroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
 
@@ -104,13 +123,14 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
     m_message->hide();
 
     auto *top = new QHBoxLayout;
+    top->setSpacing(1);
     top->addWidget(m_name, 1);
-    top->addWidget(m_stopOnFailure);
+    top->addWidget(fileButton(m_import));
+    top->addWidget(fileButton(m_export));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     layout->addLayout(top);
-    layout->addWidget(createToolRow());
     layout->addWidget(split, 1);
     layout->addWidget(createRunRow());
     layout->addWidget(m_runState);
@@ -199,9 +219,15 @@ QWidget *SequencePanel::createToolRow()
     m_up = action("sequenceUp", QStringLiteral("\u2191"), tr("Move step up"), tr("Move the selected step up"));
     m_down = action("sequenceDown", QStringLiteral("\u2193"), tr("Move step down"), tr("Move the selected step down"));
     row->addStretch(1);
-    m_import = action("sequenceImport", tr("Import\u2026"), tr("Import sequence"), tr("Open a sequence file"));
-    m_export = action("sequenceExport", tr("Export\u2026"), tr("Export sequence"),
-        tr("Save the sequence to a file (also for netassist run)"));
+    // Import and Export sit on the name's row (fileButton); the table's context menu offers them too.
+    m_import = new QAction(tr("Import\u2026"), this);
+    m_import->setObjectName(QStringLiteral("sequenceImport"));
+    m_import->setToolTip(tr("Open a sequence file"));
+    m_export = new QAction(tr("Export\u2026"), this);
+    m_export->setObjectName(QStringLiteral("sequenceExport"));
+    m_export->setToolTip(tr("Save the sequence to a file (also for netassist run)"));
+    m_table->addAction(m_import);
+    m_table->addAction(m_export);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     connect(m_duplicate, &QAction::triggered, this, &SequencePanel::duplicateStep);
@@ -221,6 +247,16 @@ QWidget *SequencePanel::createToolRow()
     return m_toolRow;
 }
 
+QToolButton *SequencePanel::fileButton(QAction *action)
+{
+    const bool import = action == m_import;
+    auto *button = named(new QToolButton(this), import ? "sequenceImport" : "sequenceExport",
+        import ? tr("Import sequence") : tr("Export sequence"), action->toolTip());
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    return button;
+}
+
 QWidget *SequencePanel::createRunRow()
 {
     auto *box = new QWidget(this);
@@ -234,6 +270,7 @@ QWidget *SequencePanel::createRunRow()
     row->addWidget(m_run);
     row->addWidget(m_step);
     row->addWidget(m_stop);
+    row->addWidget(m_stopOnFailure);
     row->addStretch(1);
     connect(m_run, &QPushButton::clicked, this, &SequencePanel::run);
     connect(m_step, &QPushButton::clicked, this, &SequencePanel::stepOnce);

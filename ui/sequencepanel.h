@@ -15,6 +15,7 @@ class QLineEdit;
 class QPushButton;
 class QSettings;
 class QTableView;
+class QToolButton;
 class SequenceModel;
 class SequenceRunner;
 class SessionRecorder;
@@ -75,6 +76,7 @@ Q_SIGNALS:
 private:
     QWidget *createToolRow();
     QWidget *createRunRow();
+    QToolButton *fileButton(QAction *action);
     bool start(bool stepMode);
     void onSelectionChanged();
     void onStepFinished(const StepResult &result);

@@ -21,7 +21,6 @@
 #include <QHBoxLayout>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLayout>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -69,21 +68,20 @@ AutoResponder *SessionPage::autoResponder() const
 
 void SessionPage::attach(QSplitter *logSplitter, QSplitter *sendSplitter)
 {
-    // The Sequences panel takes the page's full height beside the log and the send box, in a splitter of its own
-    // put where the page's outer splitter was.
-    auto *outer = new QSplitter(Qt::Horizontal, this);
-    outer->setObjectName(QStringLiteral("sequenceSplitter")); // kept with the tab's splitters
-    delete layout()->replaceWidget(sendSplitter, outer);
-    outer->addWidget(sendSplitter);
-    m_sequences = new SequencePanel(session(), recorder(), outer);
+    // The Sequences panel sits beside the log (the send box's row is already as wide as the window), in a
+    // splitter of its own.
+    auto *beside = new QSplitter(Qt::Horizontal, logSplitter);
+    beside->setObjectName(QStringLiteral("sequenceSplitter")); // kept with the tab's splitters
+    m_log = new LogPanel(m_model->transcript(), beside);
+    beside->addWidget(m_log);
+    m_sequences = new SequencePanel(session(), recorder(), beside);
     m_sequences->setObjectName(QStringLiteral("sequencePanel"));
     m_sequences->setPeerSource([this] { return sequencePeer(); });
     m_sequences->hide();
-    outer->addWidget(m_sequences);
-    outer->setStretchFactor(0, 3);
-    outer->setStretchFactor(1, 2);
-    m_log = new LogPanel(m_model->transcript(), logSplitter);
-    logSplitter->addWidget(m_log);
+    beside->addWidget(m_sequences);
+    beside->setStretchFactor(0, 1);
+    beside->setStretchFactor(1, 1);
+    logSplitter->addWidget(beside);
     m_log->addToolRow(createReceiveRow());
     connect(m_sequencesToggle, &QToolButton::toggled, m_sequences, &QWidget::setVisible);
     m_send = new SendPanel(sendSplitter);

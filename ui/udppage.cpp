@@ -48,10 +48,10 @@ UdpPage::UdpPage(TabModel *model, QWidget *parent)
 {
     Q_ASSERT(session()->traits().role == Session::Role::Bind && m_datagrams);
     m_ui->setupUi(this);
+    attach(m_ui->udpTopSplitter, m_ui->udpSplitter);
     m_multicast->setObjectName(QStringLiteral("multicastControl"));
     auto *page = static_cast<QVBoxLayout *>(layout());
     page->insertWidget(page->indexOf(m_ui->udpSplitter), m_multicast);
-    attach(m_ui->udpTopSplitter, m_ui->udpSplitter); // after: attach puts udpSplitter inside the sequence splitter
     m_ui->udpTopSplitter->setStretchFactor(0, 1);
     m_ui->udpTopSplitter->setStretchFactor(1, 2);
     m_ui->udpPeers->setModel(m_peers);
