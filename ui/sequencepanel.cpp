@@ -175,7 +175,8 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
 
 SequencePanel::~SequencePanel()
 {
-    // The channel stops the runner before either goes.
+    // The channel stops the runner before either goes; what the stopped run reports is no longer shown.
+    disconnect(m_runner, nullptr, this, nullptr);
     delete m_channel;
 }
 

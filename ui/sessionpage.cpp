@@ -26,6 +26,8 @@
 #include <QSplitter>
 #include <QToolButton>
 
+#include <utility>
+
 namespace {
 // Framing and auto-reply rules: the model's own JSON, stored as one compact string.
 const QString ReceiveKey = QStringLiteral("receive");
@@ -43,6 +45,8 @@ SessionPage::SessionPage(TabModel *model, QWidget *parent)
 // session that is closing.
 SessionPage::~SessionPage()
 {
+    delete std::exchange(
+        m_sequences, nullptr); // first of all: a run must end while the session it talks to is still whole
     delete m_model;
 }
 
@@ -228,7 +232,8 @@ void SessionPage::restoreSettings(const QSettings &settings)
 
 void SessionPage::sequencePeerChanged()
 {
-    m_sequences->updateActions();
+    if (m_sequences)
+        m_sequences->updateActions();
 }
 
 bool SessionPage::startCapture(const QString &path, CaptureFile::Format format, bool append)

@@ -5,6 +5,7 @@
 #include "script/sequencerunner.h"
 #include "sequencepanel.h"
 #include "serverpage.h"
+#include "udppage.h"
 #include "widgetlookup.h"
 
 #include <QAbstractButton>
@@ -36,6 +37,9 @@ private Q_SLOTS:
     void stepOnceRunsExactlyOneStep();
     void runDisabledWithReason();
     void serverTalksToItsOnlyClient();
+    void serverTalksToTheSelectedClient();
+    void udpTalksToTheRemoteTarget();
+    void closingTheTabDuringARun();
     void settingsRoundTrip();
     void badFileShowsLine();
     void accessibleNames();
@@ -121,8 +125,7 @@ void tst_SequencePanel::editedSequencePassesOnGoodDevice()
     QSignalSpy finished(panel->runner(), &SequenceRunner::finished);
     QTest::mouseClick(run, Qt::LeftButton);
     QVERIFY(finished.wait(10000)); // the device answers in the event loop
-    // "6 byte(s)" until the English plural forms are refreshed from the sources.
-    QVERIFY2(cell(panel, 0, SequenceModel::ResultColumn).startsWith(QStringLiteral("passed: 6 byte")),
+    QVERIFY2(cell(panel, 0, SequenceModel::ResultColumn).startsWith(QStringLiteral("passed: 6 bytes to 1 peer")),
         qPrintable(cell(panel, 0, SequenceModel::ResultColumn)));
     QVERIFY2(cell(panel, 1, SequenceModel::ResultColumn).startsWith(QStringLiteral("passed: matched after")),
         qPrintable(cell(panel, 1, SequenceModel::ResultColumn)));
@@ -237,6 +240,80 @@ void tst_SequencePanel::serverTalksToItsOnlyClient()
     QVERIFY(panel->run());
     QVERIFY(finished.wait(10000));
     QVERIFY2(panel->summaryText().startsWith(QStringLiteral("Passed: 4 passed")), qPrintable(panel->summaryText()));
+}
+
+void tst_SequencePanel::serverTalksToTheSelectedClient()
+{
+    ServerPage page;
+    SequencePanel *panel = page.sequencePanel();
+    QVERIFY(panel->importFile(source("examples/scpi-identify.json")));
+    page.setListenAddress(QHostAddress(QHostAddress::LocalHost), 0);
+    FIND(QPushButton, listen, &page, "serverListen");
+    QTest::mouseClick(listen, Qt::LeftButton);
+    const QString port = QString::number(page.session()->localPort());
+    DevicePeer silent;
+    DevicePeer good;
+    QVERIFY2(silent.start({"--proto", "text", "--behave", "silent", "--connect", port}), qPrintable(silent.error()));
+    QVERIFY(QTest::qWaitFor([&page] { return page.session()->peerCount() == 1; }, 5000));
+    QVERIFY2(good.start({"--proto", "text", "--connect", port}), qPrintable(good.error()));
+    QVERIFY(QTest::qWaitFor([&page] { return page.session()->peerCount() == 2; }, 5000));
+    page.clientModel()->flush();
+    QCOMPARE(panel->runProblem(), QStringLiteral("Several clients: select the one to talk to in the client table."));
+    FIND(QPushButton, run, panel, "sequenceRun");
+    QVERIFY(!run->isEnabled());
+    // The second client (the good device) is selected: Run follows the selection, and talks to it only.
+    FIND(QTableView, clients, &page, "serverClients");
+    const PeerId second = page.session()->peers().constLast();
+    clients->selectRow(page.clientModel()->rowOf(second));
+    QVERIFY(run->isEnabled());
+    QSignalSpy finished(panel->runner(), &SequenceRunner::finished);
+    QTest::mouseClick(run, Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(panel->summaryText().startsWith(QStringLiteral("Passed: 4 passed")), qPrintable(panel->summaryText()));
+    FIND(QLabel, state, panel, "sequenceRunState");
+    QCOMPARE(state->text(), QStringLiteral("Run completed."));
+    QVERIFY(page.session()->peerInfo(second).txBytes > 0);
+    QCOMPARE(page.session()->peerInfo(page.session()->peers().constFirst()).txBytes, 0);
+}
+
+void tst_SequencePanel::udpTalksToTheRemoteTarget()
+{
+    DevicePeer device;
+    QVERIFY2(device.start({"--proto", "text", "--udp", "--listen"}), qPrintable(device.error()));
+    UdpPage page;
+    SequencePanel *panel = page.sequencePanel();
+    QVERIFY(panel->importFile(source("examples/scpi-identify.json")));
+    QCOMPARE(page.recorder()->framing().mode, Framer::Mode::PerRead); // a datagram is a frame, whatever the file says
+    page.setBindAddress(QHostAddress(QHostAddress::LocalHost), 0);
+    page.setRemoteTarget(QStringLiteral("127.0.0.1"), device.port());
+    QCOMPARE(panel->runProblem(), QStringLiteral("Bind first."));
+    FIND(QPushButton, bind, &page, "udpBind");
+    QTest::mouseClick(bind, Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&page] { return page.session()->state() == Session::State::Open; }, 5000));
+    QVERIFY2(panel->runProblem().isEmpty(), qPrintable(panel->runProblem()));
+    QSignalSpy finished(panel->runner(), &SequenceRunner::finished);
+    QVERIFY(panel->run());
+    FIND(QLabel, state, panel, "sequenceRunState");
+    QVERIFY2(state->text().startsWith(QStringLiteral("Running")), qPrintable(state->text()));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(panel->summaryText().startsWith(QStringLiteral("Passed: 4 passed")), qPrintable(panel->summaryText()));
+}
+
+void tst_SequencePanel::closingTheTabDuringARun()
+{
+    DevicePeer device;
+    QVERIFY2(device.start({"--proto", "text", "--listen"}), qPrintable(device.error()));
+    auto *page = new ClientPage;
+    SequencePanel *panel = page->sequencePanel();
+    Sequence s;
+    s.steps = {Step::makeSend(QStringLiteral("*IDN?\n"), {}), Step::makeWait(60000)};
+    panel->setSequence(s);
+    QVERIFY(connectTo(*page, device.port()));
+    QSignalSpy started(panel->runner(), &SequenceRunner::stepStarted);
+    QVERIFY(panel->run());
+    QVERIFY(QTest::qWaitFor([&started] { return started.size() == 2; }, 5000)); // in the long wait
+    delete page; // must not touch the session it talked to after it is gone
+    QTest::qWait(0);
 }
 
 void tst_SequencePanel::settingsRoundTrip()
