@@ -230,6 +230,9 @@ QWidget *SequencePanel::createToolRow()
     m_table->addAction(m_import);
     m_table->addAction(m_export);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Delete in the list deletes the selected step (only there: the editor's fields take their own Delete key).
+    m_delete->setShortcut(QKeySequence::Delete);
+    m_delete->setShortcutContext(Qt::WidgetShortcut);
 
     connect(m_duplicate, &QAction::triggered, this, &SequencePanel::duplicateStep);
     connect(m_delete, &QAction::triggered, this, &SequencePanel::deleteStep);

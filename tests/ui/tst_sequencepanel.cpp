@@ -1,6 +1,7 @@
 #include "clientpage.h"
 #include "devicepeer.h"
 #include "log/sessionrecorder.h"
+#include "peertablemodel.h"
 #include "script/sequencemodel.h"
 #include "script/sequencerunner.h"
 #include "sequencepanel.h"
@@ -10,6 +11,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
@@ -218,6 +220,18 @@ void tst_SequencePanel::runDisabledWithReason()
     QCOMPARE(state->text(), QStringLiteral("Connect first."));
     QCOMPARE(cell(panel, 0, SequenceModel::ResultColumn), QString());
     QVERIFY(!panel->run());
+
+    // Delete in the list deletes the step.
+    page.show();
+    FIND(QToolButton, toggle, &page, "sequencesToggle");
+    toggle->setChecked(true);
+    QApplication::setActiveWindow(&page);
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    FIND(QTableView, table, panel, "sequenceSteps");
+    table->setFocus();
+    QCOMPARE(QApplication::focusWidget(), table);
+    QTest::keyClick(table, Qt::Key_Delete);
+    QCOMPARE(panel->model()->rowCount(), 0);
 }
 
 void tst_SequencePanel::serverTalksToItsOnlyClient()
