@@ -74,11 +74,12 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::StepColumn, QHeaderView::Interactive);
+    // The step and its result share the width (the editor beside shows both in full); no sideways scrolling.
+    m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::StepColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::ResultColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SequenceModel::ResponseColumn, QHeaderView::ResizeToContents);
-    m_table->setColumnWidth(SequenceModel::StepColumn, 130); // the editor beside shows the step in full
-    m_table->setMinimumWidth(220);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_table->setMinimumWidth(160);
 
     m_editor = new StepEditor(this);
     m_editor->setObjectName(QStringLiteral("stepEditor"));
@@ -219,7 +220,6 @@ QWidget *SequencePanel::createToolRow()
     m_delete = action("sequenceDelete", tr("Delete"), tr("Delete step"), tr("Delete the selected step"));
     m_up = action("sequenceUp", QStringLiteral("\u2191"), tr("Move step up"), tr("Move the selected step up"));
     m_down = action("sequenceDown", QStringLiteral("\u2193"), tr("Move step down"), tr("Move the selected step down"));
-    row->addStretch(1);
     // Import and Export sit on the name's row (fileButton); the table's context menu offers them too.
     m_import = new QAction(tr("Import\u2026"), this);
     m_import->setObjectName(QStringLiteral("sequenceImport"));

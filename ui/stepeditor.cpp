@@ -39,7 +39,7 @@ template<typename T> T currentData(const QComboBox *combo)
 class StepSpecFields : public QWidget
 {
 public:
-    StepSpecFields(const char *prefix, const QString &checksumLabel, QWidget *parent)
+    StepSpecFields(const char *prefix, const QString &checksumLabel, const QString &checksumTip, QWidget *parent)
         : QWidget(parent)
     {
         const QString p = QLatin1String(prefix);
@@ -49,7 +49,7 @@ public:
             box->setAccessibleName(accessible);
             box->setToolTip(tip);
             box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-            box->setMinimumContentsLength(6);
+            box->setMinimumContentsLength(5);
             connect(box, &QComboBox::currentIndexChanged, this, [this] { changed(); });
             return box;
         };
@@ -61,7 +61,7 @@ public:
         m_escapes->setToolTip(StepEditor::tr("Read \\r \\n \\t \\\\ \\0 and \\xNN as escapes. Text mode only."));
         connect(m_escapes, &QCheckBox::toggled, this, [this] { changed(); });
         m_lineEnding = combo("LineEnding", StepEditor::tr("Line ending"), StepEditor::tr("Appended after the text"));
-        m_checksum = combo("Checksum", checksumLabel, StepEditor::tr("A checksum over all the bytes before it"));
+        m_checksum = combo("Checksum", checksumLabel, checksumTip);
         m_order = combo("ChecksumOrder", StepEditor::tr("Checksum byte order"),
             StepEditor::tr("Byte order of a multi-byte checksum (Modbus RTU sends the low byte first)"));
 
@@ -99,7 +99,7 @@ public:
         grid->addWidget(m_escapes, 1, 1, 1, 2);
         grid->addWidget(label(StepEditor::tr("Line ending:"), m_lineEnding), 2, 0);
         grid->addWidget(m_lineEnding, 2, 1);
-        grid->addWidget(label(checksumLabel + QLatin1Char(':'), m_checksum), 3, 0);
+        grid->addWidget(label(StepEditor::tr("Checksum:"), m_checksum), 3, 0);
         grid->addWidget(m_checksum, 3, 1);
         grid->addWidget(m_order, 3, 2);
         grid->setColumnStretch(1, 1);
@@ -247,7 +247,7 @@ QWidget *StepEditor::createSendPage()
     auto *page = new QWidget;
     m_sendText = named(new QLineEdit(page), "stepSendText", tr("Data to send"),
         tr("The payload as the send box takes it: text, or hex digits in hex mode"));
-    m_sendSpec = new StepSpecFields("stepSend", tr("Checksum"), page);
+    m_sendSpec = new StepSpecFields("stepSend", tr("Checksum"), tr("Appended, over all the bytes before it"), page);
     m_sendSpec->onChanged = [this] { readFields(); };
     m_target = named(new QComboBox(page), "stepSendTarget", tr("Send to"), tr("Which peers the bytes go to"));
     m_target->addItem(tr("The current peer"), int(SequenceTarget::CurrentPeer));
@@ -272,7 +272,8 @@ QWidget *StepEditor::createExpectPage()
     m_match->addItem(tr("matches the hex pattern"), int(ExpectMatch::HexPattern));
     m_pattern = named(new QLineEdit(page), "stepExpectPattern", tr("Expected pattern"),
         tr("Text or hex to compare with; a regex; or a hex pattern with ?? (any byte) and .. (any bytes)"));
-    m_expectSpec = new StepSpecFields("stepExpect", tr("Reply checksum"), page);
+    m_expectSpec = new StepSpecFields("stepExpect", tr("Reply checksum"),
+        tr("The reply's last bytes must be this checksum over the bytes before them"), page);
     m_expectSpec->onChanged = [this] { readFields(); };
     m_timeout = spinBox(page, "stepExpectTimeout", tr("Timeout"), tr("How long to wait for the frame"), 0,
         StepLimits::MaxTimeoutMs, tr(" ms"));
