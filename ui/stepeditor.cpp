@@ -49,7 +49,7 @@ public:
             box->setAccessibleName(accessible);
             box->setToolTip(tip);
             box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-            box->setMinimumContentsLength(5);
+            box->setMinimumContentsLength(4);
             connect(box, &QComboBox::currentIndexChanged, this, [this] { changed(); });
             return box;
         };
