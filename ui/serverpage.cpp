@@ -211,12 +211,18 @@ QList<PeerId> ServerPage::selectedPeers() const
     return peers;
 }
 
+PeerId ServerPage::sequencePeer() const
+{
+    return selectedPeers().value(0);
+}
+
 void ServerPage::updateSendAvailability()
 {
     const bool selectedOnly = m_ui->serverTarget->currentData().toInt() == int(Target::Selected);
     const bool anyClient = session()->peerCount() > 0;
     sendPanel()->setPeerAvailable(anyClient && (!selectedOnly || !selectedPeers().isEmpty()));
     m_ui->serverDisconnectClient->setEnabled(!selectedPeers().isEmpty());
+    sequencePeerChanged();
 }
 
 void ServerPage::sendToTargets(const QByteArray &bytes)

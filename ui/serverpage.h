@@ -36,6 +36,8 @@ protected:
     // Listen address, port and client limit.
     void saveOwnSettings(QSettings &settings) const override;
     void restoreOwnSettings(const QSettings &settings) override;
+    // The first selected peer (0: none selected).
+    PeerId sequencePeer() const override;
 
 private:
     void sizeClientTable();

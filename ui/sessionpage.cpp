@@ -8,6 +8,7 @@
 #include "pagesettings.h"
 #include "receiveoptions.h"
 #include "sendpanel.h"
+#include "sequencepanel.h"
 #include "session/autoresponder.h"
 #include "session/tabmodel.h"
 #include "session/transcriptcapture.h"
@@ -25,9 +26,12 @@
 #include <QSplitter>
 #include <QToolButton>
 
+#include <utility>
+
 namespace {
 // Framing and auto-reply rules: the model's own JSON, stored as one compact string.
 const QString ReceiveKey = QStringLiteral("receive");
+const QString SequencesVisibleKey = QStringLiteral("sequencesVisible");
 } // namespace
 
 SessionPage::SessionPage(TabModel *model, QWidget *parent)
@@ -41,6 +45,8 @@ SessionPage::SessionPage(TabModel *model, QWidget *parent)
 // session that is closing.
 SessionPage::~SessionPage()
 {
+    delete std::exchange(
+        m_sequences, nullptr); // first of all: a run must end while the session it talks to is still whole
     delete m_model;
 }
 
@@ -66,9 +72,22 @@ AutoResponder *SessionPage::autoResponder() const
 
 void SessionPage::attach(QSplitter *logSplitter, QSplitter *sendSplitter)
 {
-    m_log = new LogPanel(m_model->transcript(), logSplitter);
-    logSplitter->addWidget(m_log);
+    // The Sequences panel sits beside the log (the send box's row is already as wide as the window), in a
+    // splitter of its own.
+    auto *beside = new QSplitter(Qt::Horizontal, logSplitter);
+    beside->setObjectName(QStringLiteral("sequenceSplitter")); // kept with the tab's splitters
+    m_log = new LogPanel(m_model->transcript(), beside);
+    beside->addWidget(m_log);
+    m_sequences = new SequencePanel(session(), recorder(), beside);
+    m_sequences->setObjectName(QStringLiteral("sequencePanel"));
+    m_sequences->setPeerSource([this] { return sequencePeer(); });
+    m_sequences->hide();
+    beside->addWidget(m_sequences);
+    beside->setStretchFactor(0, 1);
+    beside->setStretchFactor(1, 1);
+    logSplitter->addWidget(beside);
     m_log->addToolRow(createReceiveRow());
+    connect(m_sequencesToggle, &QToolButton::toggled, m_sequences, &QWidget::setVisible);
     m_send = new SendPanel(sendSplitter);
     sendSplitter->addWidget(m_send);
     sendSplitter->setStretchFactor(0, 3);
@@ -150,6 +169,14 @@ QWidget *SessionPage::createReceiveRow()
     layout->addWidget(m_autoReplyRules);
     layout->addWidget(separator());
     layout->addWidget(m_capture, 1);
+    m_sequencesToggle = new QToolButton(row);
+    m_sequencesToggle->setObjectName(QStringLiteral("sequencesToggle"));
+    m_sequencesToggle->setText(tr("Sequences"));
+    m_sequencesToggle->setAccessibleName(tr("Show sequences"));
+    m_sequencesToggle->setToolTip(tr("Show or hide the send-and-expect checks of this tab"));
+    m_sequencesToggle->setCheckable(true);
+    m_sequencesToggle->setAutoRaise(true);
+    layout->addWidget(m_sequencesToggle);
     updateAutoReplyControls();
     return row;
 }
@@ -184,6 +211,8 @@ void SessionPage::saveSettings(QSettings &settings) const
     saveOwnSettings(settings);
     PageSettings::saveLog(*m_log, settings);
     PageSettings::saveSend(*m_send, settings);
+    m_sequences->saveSettings(settings);
+    settings.setValue(SequencesVisibleKey, m_sequencesToggle->isChecked());
     settings.setValue(
         ReceiveKey, QString::fromUtf8(QJsonDocument(m_model->receiveSettings()).toJson(QJsonDocument::Compact)));
 }
@@ -197,6 +226,14 @@ void SessionPage::restoreSettings(const QSettings &settings)
     m_model->setReceiveSettings(receive);
     PageSettings::restoreSend(*m_send, settings);
     PageSettings::restoreLog(*m_log, settings);
+    m_sequences->restoreSettings(settings);
+    m_sequencesToggle->setChecked(SettingsValues::flag(settings, SequencesVisibleKey, false));
+}
+
+void SessionPage::sequencePeerChanged()
+{
+    if (m_sequences)
+        m_sequences->updateActions();
 }
 
 bool SessionPage::startCapture(const QString &path, CaptureFile::Format format, bool append)

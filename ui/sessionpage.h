@@ -16,6 +16,7 @@ class QSplitter;
 class QToolButton;
 class ReceiveOptions;
 class SendPanel;
+class SequencePanel;
 class SessionRecorder;
 class TabModel;
 struct TabPreset;
@@ -41,6 +42,8 @@ public:
     AutoResponder *autoResponder() const;
     ReceiveOptions *receiveOptions() const { return m_framing; }
     CaptureControl *captureControl() const { return m_capture; }
+    // Send-and-expect checks over this tab's session and framing, beside the log (hidden until asked for).
+    SequencePanel *sequencePanel() const { return m_sequences; }
 
     // The kind of tab (a TabKinds id) and what it does, for the tab's title: "Client 192.168.1.5:502".
     virtual QByteArray kind() const = 0;
@@ -75,6 +78,10 @@ protected:
     void attach(QSplitter *logSplitter, QSplitter *sendSplitter);
     virtual void saveOwnSettings(QSettings &settings) const = 0;
     virtual void restoreOwnSettings(const QSettings &settings) = 0;
+    // The peer a sequence run talks to (0: the only one, or the remote target); asked when a run starts. A page
+    // with a peer table calls sequencePeerChanged() when its selection changes.
+    virtual PeerId sequencePeer() const { return 0; }
+    void sequencePeerChanged();
     // An input problem under the connection row: shown with its reason, hidden when text is empty.
     static void showProblem(QLabel *label, const QString &text);
     static void showState(QLabel *label, const QString &text, bool isError);
@@ -90,4 +97,6 @@ private:
     CaptureControl *m_capture = nullptr;
     QCheckBox *m_autoReplyToggle = nullptr;
     QToolButton *m_autoReplyRules = nullptr;
+    SequencePanel *m_sequences = nullptr;
+    QToolButton *m_sequencesToggle = nullptr;
 };

@@ -287,6 +287,11 @@ QList<PeerId> UdpPage::targetPeers() const
     return {};
 }
 
+PeerId UdpPage::sequencePeer() const
+{
+    return selectedPeers().value(0);
+}
+
 void UdpPage::updateSendAvailability()
 {
     const bool bound = session()->state() == Session::State::Open;
@@ -315,6 +320,7 @@ void UdpPage::updateSendAvailability()
         ipv6 ? DatagramControl::UnfragmentedIPv6Payload : DatagramControl::UnfragmentedIPv4Payload);
     sendPanel()->setPeerAvailable(available);
     m_ui->udpForget->setEnabled(!selectedPeers().isEmpty());
+    sequencePeerChanged();
 }
 
 void UdpPage::sendToTargets(const QByteArray &bytes)

@@ -37,6 +37,8 @@ public:
 protected:
     void saveOwnSettings(QSettings &settings) const override;
     void restoreOwnSettings(const QSettings &settings) override;
+    // The first selected peer (0: none selected).
+    PeerId sequencePeer() const override;
 
 private:
     void fillTargetHosts();

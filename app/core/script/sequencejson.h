@@ -48,8 +48,13 @@ struct LoadResult
 QByteArray save(const Sequence &sequence);
 LoadResult load(const QByteArray &json);
 
+// What reading refuses besides the format itself: Steps also refuses what SequenceCheck finds (a file, which must
+// run as written); FormatOnly keeps a step that cannot run yet (a tab's settings keep the editor's work in
+// progress, whose problems the editor shows).
+enum class Check { Steps, FormatOnly };
+
 // The same object without the text (e.g. a sequence kept inside a tab's settings); errors carry no line.
 QJsonObject toJson(const Sequence &sequence);
-LoadResult fromJson(const QJsonObject &object);
+LoadResult fromJson(const QJsonObject &object, Check check = Check::Steps);
 
 } // namespace SequenceJson
