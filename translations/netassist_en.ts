@@ -83,6 +83,16 @@
     </message>
 </context>
 <context>
+    <name>SequencePanel</name>
+    <message numerus="yes">
+        <source>Imported %n step(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n step from %1.</numerusform>
+            <numerusform>Imported %n steps from %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SequenceText</name>
     <message numerus="yes">
         <source>repeat %n time(s)</source>

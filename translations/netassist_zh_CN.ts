@@ -1340,6 +1340,10 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>pcap for Wireshark (*.pcap)</source>
         <translation>供 Wireshark 使用的 pcap (*.pcap)</translation>
     </message>
+    <message>
+        <source>Encoding used to show text; changing it re-renders the whole log.</source>
+        <translation>显示文本所用的编码；更改后整个日志重新显示。</translation>
+    </message>
 </context>
 <context>
     <name>LogSearchBar</name>
@@ -2331,6 +2335,299 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     </message>
 </context>
 <context>
+    <name>SequencePanel</name>
+    <message>
+        <source>NetAssist sequences (*.json);;All files (*)</source>
+        <translation>NetAssist 序列 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sequence name</source>
+        <translation>序列名称</translation>
+    </message>
+    <message>
+        <source>The sequence&apos;s name: the JUnit suite name when it runs headless</source>
+        <translation>序列的名称：无窗口运行时作为 JUnit 测试套件名</translation>
+    </message>
+    <message>
+        <source>Stop on failure</source>
+        <translation>失败即停止</translation>
+    </message>
+    <message>
+        <source>Stop at the first failure</source>
+        <translation>在第一个失败处停止</translation>
+    </message>
+    <message>
+        <source>End the run at the first failed step, or report it and go on</source>
+        <translation>在第一个失败的步骤处结束运行，或报告后继续</translation>
+    </message>
+    <message>
+        <source>Sequence steps</source>
+        <translation>序列步骤</translation>
+    </message>
+    <message>
+        <source>The steps, in order: what each does, its problem or its last result, and its response time</source>
+        <translation>按顺序列出的步骤：每步做什么、它的问题或上次结果，以及响应时间</translation>
+    </message>
+    <message>
+        <source>Selected step&apos;s result</source>
+        <translation>选中步骤的结果</translation>
+    </message>
+    <message>
+        <source>What the selected step did</source>
+        <translation>选中步骤的执行情况</translation>
+    </message>
+    <message>
+        <source>Sequence state</source>
+        <translation>序列状态</translation>
+    </message>
+    <message>
+        <source>Why Run is unavailable, or the run&apos;s progress</source>
+        <translation>无法运行的原因，或运行进度</translation>
+    </message>
+    <message>
+        <source>Run summary</source>
+        <translation>运行汇总</translation>
+    </message>
+    <message>
+        <source>Passed, failed, response times</source>
+        <translation>通过、失败、响应时间</translation>
+    </message>
+    <message>
+        <source>Sequence message</source>
+        <translation>序列消息</translation>
+    </message>
+    <message>
+        <source>The last import or export</source>
+        <translation>上一次导入或导出</translation>
+    </message>
+    <message>
+        <source>Running step %1 (iteration %2)…</source>
+        <translation>正在运行第 %1 步（第 %2 次）…</translation>
+    </message>
+    <message>
+        <source>Running step %1…</source>
+        <translation>正在运行第 %1 步…</translation>
+    </message>
+    <message>
+        <source>Paused: Step once runs the next step, Run goes on, Stop ends the run.</source>
+        <translation>已暂停：“单步”运行下一步，“运行”继续，“停止”结束运行。</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Add a step after the selected one</source>
+        <translation>在选中步骤之后添加一步</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Expect</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Repeat block</source>
+        <translation>重复块</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Duplicate step</source>
+        <translation>复制步骤</translation>
+    </message>
+    <message>
+        <source>Copy the selected step</source>
+        <translation>复制选中的步骤</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Delete the selected step</source>
+        <translation>删除选中的步骤</translation>
+    </message>
+    <message>
+        <source>Move step up</source>
+        <translation>上移步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step up</source>
+        <translation>将选中的步骤上移</translation>
+    </message>
+    <message>
+        <source>Move step down</source>
+        <translation>下移步骤</translation>
+    </message>
+    <message>
+        <source>Move the selected step down</source>
+        <translation>将选中的步骤下移</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Open a sequence file</source>
+        <translation>打开序列文件</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the sequence to a file (also for netassist run)</source>
+        <translation>将序列保存到文件（也可用于 netassist run）</translation>
+    </message>
+    <message>
+        <source>Import sequence</source>
+        <translation>导入序列</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Export sequence</source>
+        <translation>导出序列</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run sequence</source>
+        <translation>运行序列</translation>
+    </message>
+    <message>
+        <source>Run the steps over this tab&apos;s connection (goes on when paused)</source>
+        <translation>通过本标签页的连接运行这些步骤（暂停时继续）</translation>
+    </message>
+    <message>
+        <source>Step once</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Run the next step only, then pause</source>
+        <translation>只运行下一步，然后暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop sequence</source>
+        <translation>停止序列</translation>
+    </message>
+    <message>
+        <source>End the run</source>
+        <translation>结束运行</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n step(s) from %1.</source>
+        <translation>
+            <numerusform>已从 %1 导入 %n 个步骤。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The tab&apos;s framing is now the file&apos;s.</source>
+        <translation>本标签页的分帧已改为文件中的设置。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <source>the remote target</source>
+        <translation>远程目标</translation>
+    </message>
+    <message>
+        <source>Add a step to run.</source>
+        <translation>请添加要运行的步骤。</translation>
+    </message>
+    <message>
+        <source>Step %1 cannot run: %2</source>
+        <translation>第 %1 步无法运行：%2</translation>
+    </message>
+    <message>
+        <source>Connect first.</source>
+        <translation>请先连接。</translation>
+    </message>
+    <message>
+        <source>Start listening and wait for a client.</source>
+        <translation>请开始监听并等待客户端。</translation>
+    </message>
+    <message>
+        <source>Bind first.</source>
+        <translation>请先绑定。</translation>
+    </message>
+    <message>
+        <source>No client connected yet.</source>
+        <translation>还没有客户端连接。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <source>Several clients: select the one to talk to in the client table.</source>
+        <translation>有多个客户端：请在客户端列表中选择要对话的那一个。</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Running with %1…</source>
+        <translation>正在与 %1 运行…</translation>
+    </message>
+    <message>
+        <source>So far: %1</source>
+        <translation>目前：%1</translation>
+    </message>
+    <message>
+        <source>Passed: %1</source>
+        <translation>通过：%1</translation>
+    </message>
+    <message>
+        <source>Failed (%1): %2</source>
+        <translation>失败（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Run %1.</source>
+        <translation>运行%1。</translation>
+    </message>
+</context>
+<context>
     <name>SequenceText</name>
     <message>
         <source>send</source>
@@ -2642,6 +2939,41 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     </message>
 </context>
 <context>
+    <name>SequenceWordsModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (does not run)</source>
+        <translation>%1（不运行）</translation>
+    </message>
+    <message>
+        <source>cannot run: %1</source>
+        <translation>无法运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 (iteration %2)</source>
+        <translation>%1（第 %2 次）</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+</context>
+<context>
     <name>ServerPage</name>
     <message>
         <source>Listen &amp;on:</source>
@@ -2812,6 +3144,18 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
             <numerusform>%n 条规则</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Show sequences</source>
+        <translation>显示序列</translation>
+    </message>
+    <message>
+        <source>Show or hide the send-and-expect checks of this tab</source>
+        <translation>显示或隐藏本标签页的发送-期望检查</translation>
+    </message>
 </context>
 <context>
     <name>SessionTabs</name>
@@ -2949,6 +3293,269 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>%1  (%2)</source>
         <translation>%1  (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>StepEditor</name>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Text, or bytes written as hex digits</source>
+        <translation>文本，或以十六进制数字写出的字节</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>The encoding of the text</source>
+        <translation>文本的编码</translation>
+    </message>
+    <message>
+        <source>Escapes \r \n \xNN</source>
+        <translation>转义 \r \n \xNN</translation>
+    </message>
+    <message>
+        <source>Escapes</source>
+        <translation>转义</translation>
+    </message>
+    <message>
+        <source>Read \r \n \t \\ \0 and \xNN as escapes. Text mode only.</source>
+        <translation>将 \r \n \t \\ \0 和 \xNN 作为转义读取。仅限文本模式。</translation>
+    </message>
+    <message>
+        <source>Line ending</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>Appended after the text</source>
+        <translation>附加在文本之后</translation>
+    </message>
+    <message>
+        <source>Checksum byte order</source>
+        <translation>校验和字节序</translation>
+    </message>
+    <message>
+        <source>Byte order of a multi-byte checksum (Modbus RTU sends the low byte first)</source>
+        <translation>多字节校验和的字节序（Modbus RTU 先发送低字节）</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Big-endian</source>
+        <translation>大端</translation>
+    </message>
+    <message>
+        <source>Little-endian</source>
+        <translation>小端</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Line ending:</source>
+        <translation>行尾：</translation>
+    </message>
+    <message>
+        <source>Checksum:</source>
+        <translation>校验和：</translation>
+    </message>
+    <message>
+        <source>Step kind</source>
+        <translation>步骤类型</translation>
+    </message>
+    <message>
+        <source>What the step does</source>
+        <translation>此步骤做什么</translation>
+    </message>
+    <message>
+        <source>Step label</source>
+        <translation>步骤标签</translation>
+    </message>
+    <message>
+        <source>A name for the step, shown in its row and in the JUnit report</source>
+        <translation>步骤的名称，显示在其行中和 JUnit 报告中</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Step runs</source>
+        <translation>步骤运行</translation>
+    </message>
+    <message>
+        <source>A step that does not run is reported skipped (it is still checked)</source>
+        <translation>不运行的步骤报告为跳过（仍会检查它）</translation>
+    </message>
+    <message>
+        <source>Ends the repeated steps.</source>
+        <translation>结束重复的步骤。</translation>
+    </message>
+    <message>
+        <source>Step problem</source>
+        <translation>步骤问题</translation>
+    </message>
+    <message>
+        <source>Why this step cannot run</source>
+        <translation>此步骤无法运行的原因</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Data to send</source>
+        <translation>要发送的数据</translation>
+    </message>
+    <message>
+        <source>The payload as the send box takes it: text, or hex digits in hex mode</source>
+        <translation>与发送框相同的数据：文本，或十六进制模式下的十六进制数字</translation>
+    </message>
+    <message>
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <source>Appended, over all the bytes before it</source>
+        <translation>附加在末尾，对之前的所有字节计算</translation>
+    </message>
+    <message>
+        <source>Send to</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <source>Which peers the bytes go to</source>
+        <translation>字节发往哪些对端</translation>
+    </message>
+    <message>
+        <source>The current peer</source>
+        <translation>当前对端</translation>
+    </message>
+    <message>
+        <source>Every peer</source>
+        <translation>所有对端</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>数据：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>发往：</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>How the next frame is compared</source>
+        <translation>下一帧如何比较</translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation>等于</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>开头为</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <source>matches the regex</source>
+        <translation>匹配正则表达式</translation>
+    </message>
+    <message>
+        <source>matches the hex pattern</source>
+        <translation>匹配十六进制模式</translation>
+    </message>
+    <message>
+        <source>Expected pattern</source>
+        <translation>期望的模式</translation>
+    </message>
+    <message>
+        <source>Text or hex to compare with; a regex; or a hex pattern with ?? (any byte) and .. (any bytes)</source>
+        <translation>用于比较的文本或十六进制；正则表达式；或带 ??（任意一个字节）和 ..（任意多个字节）的十六进制模式</translation>
+    </message>
+    <message>
+        <source>Reply checksum</source>
+        <translation>应答校验和</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s last bytes must be this checksum over the bytes before them</source>
+        <translation>应答的最后几个字节必须是对其之前字节计算的此校验和</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>How long to wait for the frame</source>
+        <translation>等待该帧的时长</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Match:</source>
+        <translation>匹配：</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Within:</source>
+        <translation>时限：</translation>
+    </message>
+    <message>
+        <source>Wait time</source>
+        <translation>等待时间</translation>
+    </message>
+    <message>
+        <source>How long to wait; frames that arrive are kept</source>
+        <translation>等待多久；期间到达的帧会保留</translation>
+    </message>
+    <message>
+        <source>Wait:</source>
+        <translation>等待：</translation>
+    </message>
+    <message>
+        <source>Repeat count</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>How many times the steps up to the end-repeat run</source>
+        <translation>直到结束重复之间的步骤运行多少次</translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>重复：</translation>
     </message>
 </context>
 <context>
