@@ -50,6 +50,8 @@ SessionPage *TabKinds::create(const QByteArray &id, QWidget *parent)
         return new ServerPage(modelFor(*transport), parent);
     case Transport::Udp:
         return new UdpPage(modelFor(*transport), parent);
+    case Transport::Relay:
+        break; // no page yet
     }
     return nullptr;
 }
