@@ -30,7 +30,7 @@ QList<TabKinds::Kind> TabKinds::all()
         {Sessions::id(Transport::TcpClient), TabKindNames::tr("New TCP &Client"), TabKindNames::tr("TCP Client")},
         {Sessions::id(Transport::TcpServer), TabKindNames::tr("New TCP &Server"), TabKindNames::tr("TCP Server")},
         {Sessions::id(Transport::Udp), TabKindNames::tr("New &UDP"), TabKindNames::tr("UDP")},
-        {Sessions::id(Transport::Relay), TabKindNames::tr("New &Relay"), TabKindNames::tr("Relay")},
+        {Sessions::id(Transport::Relay), TabKindNames::tr("New &Relay"), TabKindNames::tr("Relay"), false},
     };
 }
 
