@@ -54,29 +54,37 @@ void RelayPipe::pump()
         return;
     }
     m_pumping = true;
+    bool more = false;
     do {
         m_again = false;
-        readSome();
+        const qint64 read = readSome();
         if (m_stopped)
             break;
         writeSome();
-    } while (m_again && !m_stopped);
+        // Room again while `from` still holds bytes: read them now. Nothing else may wake this pipe: Qt stops reading
+        // a socket whose read buffer is full until it is drained, and a flush() inside `to`'s own bytesWritten
+        // emission writes without emitting it again.
+        more
+            = read > 0 && m_from && m_from->bytesAvailable() > 0 && buffered() < m_bound && !m_cutPending && !m_cutDone;
+    } while ((m_again || more) && !m_stopped);
     m_pumping = false;
 }
 
-void RelayPipe::readSome()
+qint64 RelayPipe::readSome()
 {
+    qint64 total = 0;
     while (m_from && !m_cutPending && !m_cutDone) {
         const qint64 available = m_from->bytesAvailable();
         if (available <= 0)
-            return;
+            return total;
         // After the source closed, what Qt still holds is taken whole: it is bounded by the read buffer.
         const qint64 room = m_sourceDone ? available : m_bound - buffered();
         if (room <= 0)
-            return; // back-pressure: bytesWritten on `to` pumps again
+            return total; // back-pressure: bytesWritten on `to` (or a fault's timer) pumps again
         QByteArray data = m_from->read(std::min(available, room));
         if (data.isEmpty())
-            return;
+            return total;
+        total += data.size();
         if (m_faults.cutAfterBytes > 0 && m_forwarded + data.size() >= m_faults.cutAfterBytes) {
             data.truncate(qsizetype(m_faults.cutAfterBytes - m_forwarded));
             m_cutPending = true;
@@ -86,10 +94,11 @@ void RelayPipe::readSome()
             if (m_callbacks.forwarded)
                 m_callbacks.forwarded(data);
             if (m_stopped)
-                return;
+                return total;
             enqueue(data);
         }
     }
+    return total;
 }
 
 void RelayPipe::inject(const QByteArray &data)

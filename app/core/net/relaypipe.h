@@ -52,7 +52,7 @@ private:
         qsizetype offset = 0; // bytes of data already written
     };
 
-    void readSome();
+    qint64 readSome(); // bytes read
     void writeSome();
     void enqueue(const QByteArray &data);
     void wakeIn(qint64 ms);

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void clientHalfCloseIsPassedOn();
     void refusedTargetClosesTheClient();
     void splitWritesIntoChunks();
+    void splitWithoutGapKeepsFlowing();
     void resetAfterBytes();
     void closeAfterBytes();
     void delaysEveryChunk();
@@ -167,6 +168,23 @@ void tst_RelaySession::splitWritesIntoChunks()
     QVERIFY(client.finish());
     QCOMPARE(target.field("recv"), client.field("sent"));
     QCOMPARE(target.sizes(), QList<int>(10, 100));
+}
+
+// Pieces of 1000 bytes with no gap, 16 MB: each piece is flushed to the OS at once, which must never leave the pipe
+// without a wake-up while the client's bytes wait in Qt's full read buffer (it stalled once).
+void tst_RelaySession::splitWithoutGapKeepsFlowing()
+{
+    RelayPeer target;
+    QVERIFY(target.start({"--listen"}));
+    auto relay = openRelay(target.port());
+    Faults faults;
+    faults.chunkBytes = 1000;
+    relay->relay()->setFaults(Side::Client, faults);
+    RelayPeer client;
+    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--send", "16777216", "--shutdown"}));
+    QVERIFY2(target.finish(60000), "stalled");
+    QVERIFY(client.finish());
+    QCOMPARE(target.field("recv"), client.field("sent"));
 }
 
 // Reset after 1000 bytes: the target gets exactly those, then a reset; so does the client, which was still sending.
