@@ -133,6 +133,10 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("Join this multicast group on the --udp tab before it, on the named interface or the "
                         "system's choice, e.g. 239.1.2.3 or ff12::1234@eth0. May be repeated."),
         CommandLine::tr("GROUP[@IFACE]"));
+    const QCommandLineOption relay(QStringLiteral("relay"),
+        CommandLine::tr("Open a Relay tab listening on this port and address, forwarding every connection to the "
+                        "--to HOST:PORT after it, and start it. May be repeated."),
+        CommandLine::tr("[ADDRESS:]PORT"));
     const QCommandLineOption encoding(QStringLiteral("encoding"),
         CommandLine::tr("Encoding of the send box and the receive log: %1.").arg(availableEncodings()),
         CommandLine::tr("NAME"));
@@ -141,7 +145,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps; a FILE ending in .pcap "
                         "gets packets for Wireshark)."),
         CommandLine::tr("FILE"));
-    parser.addOptions({client, connect, server, listen, udp, to, join, encoding, hex, capture});
+    parser.addOptions({client, connect, server, listen, udp, to, join, relay, encoding, hex, capture});
     parser.addPositionalArgument(QStringLiteral("open"),
         CommandLine::tr("open FILE: list the TCP streams and UDP flows of a capture (pcap or pcapng) at start."),
         QStringLiteral("[open FILE]"));
@@ -193,10 +197,13 @@ ParseOutcome parseCommandLine(const QStringList &args)
             preset.host = target.host;
             preset.port = target.port;
             options.tabs.append(preset);
-        } else if (name == server.names().constFirst() || name == udp.names().constFirst()) {
+        } else if (name == server.names().constFirst() || name == udp.names().constFirst()
+            || name == relay.names().constFirst()) {
             const bool isUdp = name == udp.names().constFirst();
-            const QString option = isUdp ? QStringLiteral("--udp") : QStringLiteral("--server");
-            const QString value = next(isUdp ? udp : server);
+            const bool isRelay = name == relay.names().constFirst();
+            const QString option
+                = isUdp ? QStringLiteral("--udp") : (isRelay ? QStringLiteral("--relay") : QStringLiteral("--server"));
+            const QString value = next(isUdp ? udp : (isRelay ? relay : server));
             const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
             if (!local.ok())
                 return failure(CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
@@ -208,14 +215,15 @@ ParseOutcome parseCommandLine(const QStringList &args)
                     option, value, CommandLine::tr("listen on an IP address of this machine, not a host name")));
             }
             TabPreset preset;
-            preset.kind = isUdp ? "udp" : "tcp-server";
+            preset.kind = isUdp ? "udp" : (isRelay ? "relay" : "tcp-server");
             preset.address = address;
             preset.port = local.port;
-            preset.open = isUdp;
+            preset.open = isUdp || isRelay;
             options.tabs.append(preset);
         } else if (name == to.names().constFirst()) {
             const QString value = next(to);
-            if (options.tabs.isEmpty() || options.tabs.constLast().kind != "udp")
+            if (options.tabs.isEmpty()
+                || (options.tabs.constLast().kind != "udp" && options.tabs.constLast().kind != "relay"))
                 return failure(CommandLine::tr("--to %1: --to follows the --udp tab it is for.").arg(value));
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
@@ -237,6 +245,10 @@ ParseOutcome parseCommandLine(const QStringList &args)
         return std::any_of(
             options.tabs.cbegin(), options.tabs.cend(), [kind](const TabPreset &p) { return p.kind == kind; });
     };
+    for (const TabPreset &preset : std::as_const(options.tabs)) {
+        if (preset.kind == "relay" && preset.toHost.isEmpty())
+            return failure(CommandLine::tr("--relay %1: a relay needs --to HOST:PORT after it.").arg(preset.port));
+    }
     if (parser.isSet(connect) && !hasKind("tcp-client"))
         return failure(CommandLine::tr("--connect needs --client HOST:PORT."));
     if (parser.isSet(listen) && !hasKind("tcp-server"))

@@ -12,12 +12,12 @@
 // testable without a widget.
 struct TabPreset
 {
-    QByteArray kind; // a tab kind id: "tcp-client", "tcp-server", "udp"
+    QByteArray kind; // a tab kind id: "tcp-client", "tcp-server", "udp", "relay"
     QString host; // tcp-client: the target, without brackets ("::1", "example.com")
     QHostAddress address = QHostAddress(QHostAddress::Any); // tcp-server, udp: the local address
     quint16 port = 0; // tcp-client: the remote port; tcp-server, udp: the local port (0: the system chooses)
     bool open = false; // connect / listen / bind at once (--connect, --listen; a --udp tab always binds)
-    // udp: --to HOST:PORT, the remote target
+    // udp: --to HOST:PORT, the remote target; relay: the target every connection is forwarded to
     QString toHost;
     quint16 toPort = 0;
     // udp: --join GROUP[@IFACE]

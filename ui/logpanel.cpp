@@ -276,6 +276,8 @@ RenderLabels LogPanel::labels() const
     RenderLabels labels;
     labels.rx = tr("RX");
     labels.tx = tr("TX");
+    labels.fromTarget = tr("← target"); // a relay's pair: what its target sent
+    labels.toTarget = tr("→ target"); // a relay's pair: injected towards its target
     labels.eventText = [this](const Record &record) { return eventText(record); };
     labels.delta = [](qint64 ms) { return tr("+%1 ms").arg(ms); };
     // "(1 byte)" / "(2 bytes)" come from the plural-only English translation (translations/netassist_en.ts).

@@ -392,8 +392,10 @@ void SessionTabs::closeAll()
 void SessionTabs::resetToDefaults()
 {
     closeAll();
-    for (const TabKinds::Kind &kind : TabKinds::all())
-        addPage(kind.id);
+    for (const TabKinds::Kind &kind : TabKinds::all()) {
+        if (kind.openByDefault)
+            addPage(kind.id);
+    }
     setCurrentIndex(0);
 }
 

@@ -2,6 +2,7 @@
 
 #include "clientpage.h"
 #include "net/sessionfactory.h"
+#include "relaypage.h"
 #include "serverpage.h"
 #include "session/tabmodel.h"
 #include "udppage.h"
@@ -29,6 +30,7 @@ QList<TabKinds::Kind> TabKinds::all()
         {Sessions::id(Transport::TcpClient), TabKindNames::tr("New TCP &Client"), TabKindNames::tr("TCP Client")},
         {Sessions::id(Transport::TcpServer), TabKindNames::tr("New TCP &Server"), TabKindNames::tr("TCP Server")},
         {Sessions::id(Transport::Udp), TabKindNames::tr("New &UDP"), TabKindNames::tr("UDP")},
+        {Sessions::id(Transport::Relay), TabKindNames::tr("New &Relay"), TabKindNames::tr("Relay"), false},
     };
 }
 
@@ -50,6 +52,8 @@ SessionPage *TabKinds::create(const QByteArray &id, QWidget *parent)
         return new ServerPage(modelFor(*transport), parent);
     case Transport::Udp:
         return new UdpPage(modelFor(*transport), parent);
+    case Transport::Relay:
+        return new RelayPage(modelFor(*transport), parent);
     }
     return nullptr;
 }

@@ -16,6 +16,7 @@ struct Kind
     QByteArray id; // as in settings and Sessions::id: "tcp-client"
     QString menuText; // "New TCP &Client"
     QString name; // "TCP Client"
+    bool openByDefault = true; // one of the tabs a first start (and View → Restore Defaults) opens
 };
 
 QList<Kind> all();

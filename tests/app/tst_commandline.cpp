@@ -85,6 +85,8 @@ void tst_CommandLine::presets_data()
     QTest::newRow("repeated, each a tab") << argv("--client a:1 --client b:2 --server :8000 --udp :9000 --connect")
         << L {"tcp-client a 1 open", "tcp-client b 2 open", "tcp-server any 8000", "udp any 9000 open"}
         << QByteArray() << false << none;
+    QTest::newRow("relay starts, forwarding to its --to") << argv("--relay 127.0.0.1:0 --to 192.168.1.5:502 --relay 8000 --to [::1]:9")
+        << L {"relay 127.0.0.1 0 open to 192.168.1.5:502", "relay any 8000 open to ::1:9"} << QByteArray() << false << none;
     QTest::newRow("udp always binds") << argv("--udp 127.0.0.1:0") << L {"udp 127.0.0.1 0 open"} << QByteArray() << false << none;
     QTest::newRow("udp target and groups") << argv("--udp 9000 --to 192.168.1.255:9001 --join 239.1.2.3 --join ff12::1234@lo")
         << L {"udp any 9000 open to 192.168.1.255:9001 join 239.1.2.3 join ff12::1234@lo"} << QByteArray() << false << none;
@@ -148,6 +150,9 @@ void tst_CommandLine::errors_data()
     QTest::newRow("listen alone") << argv("--listen") << QStringList {"--listen needs --server"};
     QTest::newRow("listen with client") << argv("--client a:1 --listen") << QStringList {"--listen needs --server"};
 
+    QTest::newRow("relay without target") << argv("--relay 8000") << QStringList {"--relay 8000", "--to HOST:PORT"};
+    QTest::newRow("relay host name") << argv("--relay localhost:8000 --to a:1")
+                                     << QStringList {"--relay localhost:8000", "not a host name"};
     QTest::newRow("udp host name") << argv("--udp localhost:9000")
                                    << QStringList {"--udp localhost:9000", "not a host name"};
     QTest::newRow("to without udp") << argv("--client a:1 --to b:2") << QStringList {"--to b:2", "follows the --udp"};

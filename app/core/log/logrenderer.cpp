@@ -270,6 +270,8 @@ QString LogRenderer::header(const Record &record) const
         // Whether a datagram came to our address, a broadcast or a group is part of what it says.
         if ((record.flags & Record::Datagram) && record.direction == Direction::Rx && record.local != 0)
             out += QStringLiteral(" \u2192 ") + m_transcript->peerName(record.local);
+        if (record.flags & Record::TargetSide)
+            out += u' ' + (record.direction == Direction::Rx ? m_labels.fromTarget : m_labels.toTarget);
     }
     if (m_options.showDelta && record.direction != Direction::Event && record.prevInStream >= 0) {
         // One lookup by seq, O(1): cheap enough for every header drawn.

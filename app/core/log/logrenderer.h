@@ -37,6 +37,10 @@ struct RenderLabels
 {
     QString rx = QStringLiteral("RX");
     QString tx = QStringLiteral("TX");
+    // After the peer of a relay's target-side record (Record::TargetSide): what the target sent, what was injected
+    // towards it.
+    QString fromTarget = QStringLiteral("← target");
+    QString toTarget = QStringLiteral("→ target");
     QString event = QStringLiteral("**");
     // Text of an event record, e.g. "Connected" or "Error: Connection refused". Default: the detail text.
     std::function<QString(const Record &record)> eventText;

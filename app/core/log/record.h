@@ -45,7 +45,11 @@ struct Record
     EventKind event = EventKind::None;
     SessionError::Kind error = SessionError::Kind::None; // EventKind::Error
     enum Flag : quint8 {
-        Datagram = 1 // one datagram: its RX header names the destination it came to (Record::local)
+        Datagram = 1, // one datagram: its RX header names the destination it came to (Record::local)
+        // A relay's target side: RX bytes the target sent (target -> client), TX bytes injected towards the target.
+        // Without it a relay's RX is client -> target. Either way peer is the client's endpoint (it names the pair)
+        // and local, for the target side, our end of the upstream connection. A stream of its own (streamOffset).
+        TargetSide = 2
     };
     quint8 flags = 0;
     QByteArray data; // raw bytes for RX/TX; UTF-8 detail text for events

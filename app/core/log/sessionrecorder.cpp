@@ -7,6 +7,11 @@
 #include <algorithm>
 #include <utility>
 
+namespace {
+// Framer keys: a relay's target side has a framer of its own (peer ids count up from 1, never reaching this bit).
+constexpr PeerId TargetSideKey = PeerId(1) << 63;
+} // namespace
+
 SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObject *parent)
     : QObject(parent)
     , m_session(session)
@@ -28,6 +33,42 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     connect(session, &Session::peerConnected, this, &SessionRecorder::onPeerConnected);
     connect(session, &Session::peerDisconnected, this, &SessionRecorder::onPeerDisconnected);
     connect(session, &Session::errorOccurred, this, &SessionRecorder::onError);
+    if (RelayControl *relay = session->relay())
+        connectRelay(relay);
+}
+
+void SessionRecorder::connectRelay(RelayControl *relay)
+{
+    using Side = RelayControl::Side;
+    connect(relay, &RelayControl::forwarded, this, [this](PeerId id, Side from, const QByteArray &data) {
+        feed(from == Side::Target ? id | TargetSideKey : id, data, QString());
+    });
+    connect(relay, &RelayControl::injected, this, [this](PeerId id, Side to, const QByteArray &data) {
+        if (!m_transcript)
+            return;
+        if (to == Side::Target)
+            m_transcript->appendData(
+                Direction::Tx, endpointOf(id), data, -1, m_endpoints.value(id).upstream, Record::TargetSide);
+        else
+            m_transcript->appendData(Direction::Tx, endpointOf(id), data, -1, localOf(id));
+    });
+    connect(relay, &RelayControl::upstreamConnected, this,
+        [this](PeerId id, const QString &upstreamLocal, const QString &target) {
+            const auto it = m_endpoints.find(id);
+            if (it != m_endpoints.end())
+                it->upstream = upstreamLocal;
+            if (m_transcript)
+                m_transcript->appendEvent(
+                    EventKind::Note, endpointOf(id), tr("Connected to target %1 from %2").arg(target, upstreamLocal));
+        });
+    connect(relay, &RelayControl::faultEvent, this, [this](PeerId id, Side from, const QString &text) {
+        if (!m_transcript)
+            return;
+        flushPeer(id); // the fault acts from here on
+        m_transcript->appendEvent(EventKind::Note, endpointOf(id),
+            from == Side::Client ? tr("Fault, client → target: %1").arg(text)
+                                 : tr("Fault, target → client: %1").arg(text));
+    });
 }
 
 void SessionRecorder::setFraming(const Framer::Config &config)
@@ -77,6 +118,11 @@ QString SessionRecorder::localOf(PeerId id) const
 
 void SessionRecorder::onReceived(PeerId id, const QByteArray &data, const QString &destination)
 {
+    feed(id, data, destination);
+}
+
+void SessionRecorder::feed(PeerId id, const QByteArray &data, const QString &destination)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (m_datagrams || m_framing.mode == Framer::Mode::PerRead) {
         recordFrame(id, {data, now}, destination);
@@ -99,11 +145,19 @@ void SessionRecorder::onReceived(PeerId id, const QByteArray &data, const QStrin
         armIdleTimer(deadline);
 }
 
-void SessionRecorder::recordFrame(PeerId id, const Framer::Frame &frame, const QString &destination)
+void SessionRecorder::recordFrame(PeerId key, const Framer::Frame &frame, const QString &destination)
 {
     // An empty datagram is a message (a device's keep-alive); an empty frame of a stream is nothing.
     if (frame.bytes.isEmpty() && !m_datagrams)
         return;
+    const PeerId id = key & ~TargetSideKey;
+    if (key & TargetSideKey) {
+        // A relay's target side: named by the pair, its local end the upstream connection's. Not a frame to answer.
+        if (m_transcript)
+            m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
+                m_endpoints.value(id).upstream, Record::TargetSide);
+        return;
+    }
     if (m_transcript) {
         m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
             destination.isEmpty() ? localOf(id) : destination, m_datagrams ? Record::Datagram : 0);
@@ -113,11 +167,13 @@ void SessionRecorder::recordFrame(PeerId id, const Framer::Frame &frame, const Q
 
 void SessionRecorder::flushPeer(PeerId id)
 {
-    if (!m_pendingPeers.remove(id))
-        return;
-    auto it = m_framers.find(id);
-    if (it != m_framers.end())
-        recordFrame(id, it->flush());
+    for (const PeerId key : {id, id | TargetSideKey}) {
+        if (!m_pendingPeers.remove(key))
+            continue;
+        auto it = m_framers.find(key);
+        if (it != m_framers.end())
+            recordFrame(key, it->flush());
+    }
 }
 
 void SessionRecorder::armIdleTimer(qint64 deadlineMs)
@@ -196,7 +252,7 @@ void SessionRecorder::onActivity(Session::Activity activity, const QString &endp
 void SessionRecorder::onPeerConnected(PeerId id, const QString &endpoint)
 {
     const QString local = m_session ? m_session->peerInfo(id).localEndpoint : QString();
-    m_endpoints.insert(id, {endpoint, local});
+    m_endpoints.insert(id, {endpoint, local, QString()});
     if (m_transcript)
         m_transcript->appendEvent(m_datagrams ? EventKind::NewPeer : EventKind::Connected, endpoint, {}, -1, local);
 }
@@ -205,6 +261,7 @@ void SessionRecorder::onPeerDisconnected(PeerId id, const QString &endpoint)
 {
     flushPeer(id);
     m_framers.remove(id);
+    m_framers.remove(id | TargetSideKey);
     const QString name = endpoint.isEmpty() ? endpointOf(id) : endpoint;
     if (m_transcript)
         m_transcript->appendEvent(

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "log/framer.h"
+#include "net/relaycontrol.h"
 #include "net/session.h"
 
 #include <QHash>
@@ -14,6 +15,10 @@ class Transcript;
 // Writes what a session does into a transcript: received bytes as RX records, sent bytes as TX records, and the
 // session's activity (connecting, listening, bound, joined...), its peers coming and going, errors and refused
 // clients as events with the endpoint they concern.
+//
+// A relay (Session::relay()) reports what each side of a pair sent: both are RX records of the pair (peer: the
+// client's endpoint), the target's marked Record::TargetSide with our upstream end as local; injected bytes are TX
+// records marked the same way; upstream connections and faults are Note events.
 //
 // Received bytes of a stream go through one Framer per peer (TCP has no message boundaries): each frame becomes one
 // RX record whose time is when its first byte arrived, and is announced by frameReceived (auto-reply answers frames,
@@ -44,6 +49,9 @@ private:
     QString endpointOf(PeerId id) const;
     QString localOf(PeerId id) const;
     void onReceived(PeerId id, const QByteArray &data, const QString &destination);
+    // key: the peer id, with TargetSideKey set for what a relay's target sent (a framer of its own).
+    void feed(PeerId key, const QByteArray &data, const QString &destination);
+    void connectRelay(RelayControl *relay);
     void onActivity(Session::Activity activity, const QString &endpoint, const QString &detail);
     void onPeerConnected(PeerId id, const QString &endpoint);
     void onPeerDisconnected(PeerId id, const QString &endpoint);
@@ -62,6 +70,7 @@ private:
     {
         QString endpoint;
         QString local;
+        QString upstream; // a relay pair's end of its upstream connection
     };
     QHash<PeerId, Names> m_endpoints;
     bool m_datagrams = false; // the session delivers messages: no framing

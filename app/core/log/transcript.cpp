@@ -4,9 +4,11 @@
 
 namespace {
 
-quint64 streamKey(quint32 peer, Direction direction)
+quint64 streamKey(quint32 peer, Direction direction, quint8 flags)
 {
-    return (quint64(peer) << 8) | quint64(direction);
+    // A relay's two directions are both RX of the same pair: the target side is a stream of its own.
+    const quint64 side = (flags & Record::TargetSide) ? 0x80 : 0;
+    return (quint64(peer) << 8) | side | quint64(direction);
 }
 
 } // namespace
@@ -35,7 +37,7 @@ qint64 Transcript::appendData(
     record.direction = direction;
     record.data = data;
 
-    StreamTail &tail = m_streams[streamKey(record.peer, direction)];
+    StreamTail &tail = m_streams[streamKey(record.peer, direction, flags)];
     record.prevInStream = tail.lastSeq;
     record.streamOffset = tail.bytes;
     tail.lastSeq = nextSeq();

@@ -13,6 +13,7 @@ using PeerId = quint64; // unique within a session's lifetime, never reused; 0 m
 
 class ClientLimit;
 class DatagramControl;
+class RelayControl;
 
 // What a tab talks to, whatever the transport. A transport declares what it is (traits()) and which optional
 // abilities it has (clientLimit(), datagrams()), so nothing above app/core/net ever casts to a concrete class; state
@@ -46,6 +47,8 @@ public:
         quint16 localPort = 0; // Connect: bind to this local port first (0 = any)
         bool shareAddress = false; // Bind: let other sockets bind the same port (multicast receivers)
         int timeoutMs = 10000; // Connect: give up after this long (<= 0: leave it to the OS)
+        QString targetHost; // Relay (Listen): where each accepted connection is forwarded (name or literal)
+        quint16 targetPort = 0; // Relay: the target's port
     };
 
     // The session's own happenings, for the log: the words are the UI's.
@@ -113,6 +116,7 @@ public:
     // Optional abilities; nullptr when the transport has none.
     virtual ClientLimit *clientLimit() { return nullptr; }
     virtual DatagramControl *datagrams() { return nullptr; }
+    virtual RelayControl *relay() { return nullptr; }
 
 Q_SIGNALS:
     void stateChanged(Session::State state);

@@ -1,5 +1,6 @@
 #include "net/sessionfactory.h"
 
+#include "net/relaysession.h"
 #include "net/tcpclientsession.h"
 #include "net/tcpserversession.h"
 #include "net/udpsession.h"
@@ -13,6 +14,8 @@ Session *Sessions::create(Transport transport, QObject *parent)
         return new TcpServerSession(parent);
     case Transport::Udp:
         return new UdpSession(parent);
+    case Transport::Relay:
+        return new RelaySession(parent);
     }
     return nullptr;
 }
@@ -26,13 +29,15 @@ QByteArray Sessions::id(Transport transport)
         return "tcp-server";
     case Transport::Udp:
         return "udp";
+    case Transport::Relay:
+        return "relay";
     }
     return {};
 }
 
 std::optional<Transport> Sessions::fromId(QByteArrayView id)
 {
-    for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp}) {
+    for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp, Transport::Relay}) {
         if (id == Sessions::id(transport))
             return transport;
     }

@@ -1,0 +1,19 @@
+#include "net/relaycontrol.h"
+
+#include <QStringList>
+
+QString RelayControl::describe(const Faults &faults)
+{
+    QStringList parts;
+    if (faults.delayMs > 0)
+        parts << tr("delay %1 ms").arg(faults.delayMs);
+    if (faults.rateKiBps > 0)
+        parts << tr("limit %1 KiB/s").arg(faults.rateKiBps);
+    if (faults.chunkBytes > 0)
+        parts << tr("split %1 B / %2 ms").arg(faults.chunkBytes).arg(faults.chunkGapMs);
+    if (faults.cutAfterBytes > 0) {
+        parts << (faults.cutWithReset ? tr("reset after %1 B").arg(faults.cutAfterBytes)
+                                      : tr("close after %1 B").arg(faults.cutAfterBytes));
+    }
+    return parts.join(QStringLiteral(", "));
+}

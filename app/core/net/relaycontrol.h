@@ -1,0 +1,80 @@
+#pragma once
+
+#include "net/session.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+// What a relay session can do beyond Session (the Relay tab): it listens, and for every accepted connection opens
+// an upstream connection to the target; the pair is one peer (its id, its endpoint the client's). Bytes are
+// forwarded exactly and in order; what a side sends is reported by forwarded() with that side, so the log shows
+// both directions of every pair; faults are set per direction (named by the side that sends) and may change while
+// pairs are open.
+//
+// A QObject of its own (the session's child) so that the recorder can connect to its signals through Session::relay()
+// without naming the concrete session.
+class RelayControl : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Side : quint8 { Client, Target };
+    Q_ENUM(Side)
+
+    // Off when 0. They act on the bytes one side sends, on their way to the other side.
+    struct Faults
+    {
+        int delayMs = 0; // every chunk read is written this much later
+        int rateKiBps = 0; // at most this many KiB per second
+        int chunkBytes = 0; // writes of at most this many bytes...
+        int chunkGapMs = 0; // ...with this gap between them
+        qint64 cutAfterBytes = 0; // after this many bytes in this direction the pair is cut
+        bool cutWithReset = false; // cut with a reset (RST) on both connections rather than closing them (FIN)
+
+        bool any() const { return delayMs > 0 || rateKiBps > 0 || chunkBytes > 0 || cutAfterBytes > 0; }
+        bool operator==(const Faults &o) const
+        {
+            return delayMs == o.delayMs && rateKiBps == o.rateKiBps && chunkBytes == o.chunkBytes
+                && chunkGapMs == o.chunkGapMs && cutAfterBytes == o.cutAfterBytes && cutWithReset == o.cutWithReset;
+        }
+        bool operator!=(const Faults &o) const { return !(*this == o); }
+    };
+
+    // Bytes one direction of a pair may hold (queued by a fault, plus what its destination socket has not written)
+    // before the relay stops reading from the sending side; with Qt's read buffer (SocketLimits::ReadChunkBytes) that
+    // bounds a pair's memory whatever the speeds.
+    static constexpr qint64 DefaultBufferBound = 1024 * 1024;
+
+    using QObject::QObject;
+
+    virtual QString targetHost() const = 0;
+    virtual quint16 targetPort() const = 0;
+
+    virtual void setFaults(Side from, const Faults &faults) = 0;
+    virtual Faults faults(Side from) const = 0;
+    virtual void setBufferBound(qint64 bytes) = 0;
+    virtual qint64 bufferBound() const = 0;
+
+    // Sends data to the given side of the given pairs (empty: every pair whose upstream is connected), behind what
+    // is already on its way there (and through that direction's faults). Returns the number of pairs.
+    virtual int inject(Side to, const QByteArray &data, const QList<PeerId> &pairs = {}) = 0;
+    // Our end of the pair's upstream connection ("127.0.0.1:40512"); empty until it is connected.
+    virtual QString upstreamEndpoint(PeerId pair) const = 0;
+    // What the pair holds in the relay, both directions: what Qt has read and the relay not yet forwarded, fault
+    // queues, and what the sockets have not written yet.
+    virtual qint64 bufferedBytes(PeerId pair) const = 0;
+
+    // Words for faults, for the log: "delay 100 ms, split 16 B / 5 ms". Empty when none.
+    static QString describe(const Faults &faults);
+
+Q_SIGNALS:
+    // The pair's upstream connection is established: from our upstreamLocal to the target.
+    void upstreamConnected(PeerId pair, const QString &upstreamLocal, const QString &target);
+    // What one side sent, as read (before any fault acts on it).
+    void forwarded(PeerId pair, RelayControl::Side from, const QByteArray &data);
+    // Injected bytes, queued towards that side.
+    void injected(PeerId pair, RelayControl::Side to, const QByteArray &data);
+    // A fault acted or changed (pair 0: the settings of a direction changed); text is for the log.
+    void faultEvent(PeerId pair, RelayControl::Side from, const QString &text);
+};

@@ -1,0 +1,143 @@
+#include "log/sessionrecorder.h"
+#include "log/transcript.h"
+#include "loopbacktesting.h"
+#include "net/endpoint.h"
+#include "net/relaycontrol.h"
+#include "net/sessionfactory.h"
+#include "relaypeer.h"
+
+#include <QCryptographicHash>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+#include <memory>
+
+using Side = RelayControl::Side;
+
+// What the log shows of a relay: both directions of each pair as RX records named by the client's endpoint (the
+// target's marked Record::TargetSide, its local end the upstream connection), injections as TX, faults as events.
+class tst_RelayRecorder : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void bothDirectionsOfAPair();
+    void transcriptHashesMatchThePeers();
+
+private:
+    static std::unique_ptr<Session> openRelay(quint16 targetPort)
+    {
+        std::unique_ptr<Session> session(Sessions::create(Transport::Relay));
+        Session::OpenRequest request;
+        request.address = QHostAddress::LocalHost;
+        request.targetHost = QStringLiteral("127.0.0.1");
+        request.targetPort = targetPort;
+        session->open(request);
+        return session;
+    }
+};
+
+void tst_RelayRecorder::bothDirectionsOfAPair()
+{
+    QTcpServer target;
+    QVERIFY(target.listen(QHostAddress::LocalHost, 0));
+    Transcript transcript;
+    auto relay = openRelay(target.serverPort());
+    SessionRecorder recorder(relay.get(), &transcript);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, relay->localPort());
+    QVERIFY(client.waitForConnected(5000));
+    std::unique_ptr<QTcpSocket> upstream(LoopbackTesting::acceptOne(target));
+    QVERIFY(upstream);
+    QTRY_COMPARE(relay->peerCount(), 1);
+    const PeerId id = relay->peers().at(0);
+    QTRY_VERIFY(!relay->relay()->upstreamEndpoint(id).isEmpty());
+    const QString clientName = Endpoint::format(client.localAddress(), client.localPort());
+    const QString upstreamName = relay->relay()->upstreamEndpoint(id);
+
+    client.write("hello");
+    QByteArray atTarget;
+    QTRY_COMPARE((atTarget += upstream->readAll()), QByteArray("hello"));
+    upstream->write("world");
+    QByteArray atClient;
+    QTRY_COMPARE((atClient += client.readAll()), QByteArray("world"));
+    client.write("again");
+    QTRY_COMPARE((atTarget += upstream->readAll()), QByteArray("helloagain"));
+    RelayControl::Faults faults;
+    faults.delayMs = 5;
+    relay->relay()->setFaults(Side::Target, faults);
+    QCOMPARE(relay->relay()->inject(Side::Target, "inj"), 1);
+    QTRY_COMPARE((atTarget += upstream->readAll()), QByteArray("helloagaininj"));
+
+    QList<const Record *> rx, tx, notes;
+    for (qsizetype i = 0; i < transcript.size(); ++i) {
+        const Record &r = transcript.at(i);
+        if (r.direction == Direction::Rx)
+            rx << &r;
+        else if (r.direction == Direction::Tx)
+            tx << &r;
+        else if (r.event == EventKind::Note)
+            notes << &r;
+    }
+    QCOMPARE(rx.size(), 3);
+    QCOMPARE(rx.at(0)->data, QByteArray("hello"));
+    QCOMPARE(rx.at(0)->flags & Record::TargetSide, 0);
+    QCOMPARE(transcript.peerName(rx.at(0)->peer), clientName);
+    QCOMPARE(rx.at(1)->data, QByteArray("world"));
+    QCOMPARE(rx.at(1)->flags & Record::TargetSide, int(Record::TargetSide));
+    QCOMPARE(transcript.peerName(rx.at(1)->peer), clientName); // the pair's name
+    QCOMPARE(transcript.peerName(rx.at(1)->local), upstreamName);
+    QCOMPARE(rx.at(1)->streamOffset, 0); // a stream of its own, not after "hello"
+    QCOMPARE(rx.at(2)->data, QByteArray("again"));
+    QCOMPARE(rx.at(2)->streamOffset, 5);
+    QCOMPARE(rx.at(2)->prevInStream, rx.at(0)->seq);
+    QCOMPARE(tx.size(), 1);
+    QCOMPARE(tx.at(0)->data, QByteArray("inj"));
+    QCOMPARE(tx.at(0)->flags & Record::TargetSide, int(Record::TargetSide));
+    QCOMPARE(notes.size(), 2); // the upstream connection, the fault setting
+    QVERIFY(QString::fromUtf8(notes.at(0)->data).contains(upstreamName));
+    QVERIFY(QString::fromUtf8(notes.at(1)->data).contains(QStringLiteral("target → client")));
+    QVERIFY(QString::fromUtf8(notes.at(1)->data).contains(QStringLiteral("5 ms")));
+}
+
+// 32 MB each way between two real peers: the transcript's two directions hash to what each peer sent.
+void tst_RelayRecorder::transcriptHashesMatchThePeers()
+{
+    constexpr int Size = 32 * 1024 * 1024;
+    const QString size = QString::number(Size);
+    RelayPeer target;
+    QVERIFY(target.start({"--listen", "--send", size, "--seed", "7", "--expect", size}));
+    Transcript transcript;
+    transcript.setByteBudget(3 * qint64(Size)); // nothing dropped
+    auto relay = openRelay(target.port());
+    SessionRecorder recorder(relay.get(), &transcript);
+    RelayPeer client;
+    QVERIFY(client.start(
+        {"--connect", QString::number(relay->localPort()), "--send", size, "--seed", "8", "--expect", size}));
+    QVERIFY2(client.finish(), client.stderrText());
+    QVERIFY2(target.finish(), target.stderrText());
+    QTRY_COMPARE(relay->peerCount(), 0);
+    recorder.flushPending();
+    QCOMPARE(transcript.droppedRecords(), 0);
+    QCryptographicHash fromClient(QCryptographicHash::Sha256), fromTarget(QCryptographicHash::Sha256);
+    qint64 clientBytes = 0, targetBytes = 0;
+    for (qsizetype i = 0; i < transcript.size(); ++i) {
+        const Record &r = transcript.at(i);
+        if (r.direction != Direction::Rx)
+            continue;
+        if (r.flags & Record::TargetSide) {
+            fromTarget.addData(r.data);
+            targetBytes += r.data.size();
+        } else {
+            fromClient.addData(r.data);
+            clientBytes += r.data.size();
+        }
+    }
+    QCOMPARE(QByteArray::number(clientBytes) + ' ' + fromClient.result().toHex(), client.field("sent"));
+    QCOMPARE(QByteArray::number(targetBytes) + ' ' + fromTarget.result().toHex(), target.field("sent"));
+    QCOMPARE(client.field("recv"), target.field("sent"));
+    QCOMPARE(target.field("recv"), client.field("sent"));
+}
+
+QTEST_GUILESS_MAIN(tst_RelayRecorder)
+#include "tst_relayrecorder.moc"
