@@ -746,6 +746,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>open needs a capture file (.pcap or .pcapng).</source>
         <translation>open 需要一个抓包文件（.pcap 或 .pcapng）。</translation>
     </message>
+    <message>
+        <source>Open a Relay tab listening on this port and address, forwarding every connection to the --to HOST:PORT after it, and start it. May be repeated.</source>
+        <translation>打开一个转发标签页，在此端口和地址上监听，把每个连接转发到其后 --to 指定的 HOST:PORT，并立即启动。可重复。</translation>
+    </message>
+    <message>
+        <source>--relay %1: a relay needs --to HOST:PORT after it.</source>
+        <translation>--relay %1：转发需要在其后指定 --to HOST:PORT。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -1343,6 +1351,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Encoding used to show text; changing it re-renders the whole log.</source>
         <translation>显示文本所用的编码；更改后整个日志重新显示。</translation>
+    </message>
+    <message>
+        <source>← target</source>
+        <translation>← 目标</translation>
+    </message>
+    <message>
+        <source>→ target</source>
+        <translation>→ 目标</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2183,256 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Every datagram is one record: a datagram already is a message</source>
         <translation>每个数据报就是一条记录：数据报本身就是一条消息</translation>
+    </message>
+</context>
+<context>
+    <name>RelayFaultsPanel</name>
+    <message>
+        <source>&amp;Delay:</source>
+        <translation>延迟(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Delay of every chunk</source>
+        <translation>每个数据块的延迟</translation>
+    </message>
+    <message>
+        <source>Every chunk is forwarded this much later; 0: off</source>
+        <translation>每个数据块都延迟这么久再转发；0：关闭</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>限速(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Throughput limit</source>
+        <translation>吞吐量限制</translation>
+    </message>
+    <message>
+        <source>At most this many KiB per second; 0: no limit</source>
+        <translation>每秒最多这么多 KiB；0：不限</translation>
+    </message>
+    <message>
+        <source> KiB/s</source>
+        <translation> KiB/秒</translation>
+    </message>
+    <message>
+        <source>S&amp;plit into:</source>
+        <translation>拆分为(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Largest write</source>
+        <translation>最大写入</translation>
+    </message>
+    <message>
+        <source>Writes of at most this many bytes, so the receiver reads the data in pieces; 0: off</source>
+        <translation>每次最多写入这么多字节，使接收方分片读取数据；0：关闭</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>&amp;Gap:</source>
+        <translation>间隔(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Gap between pieces</source>
+        <translation>分片之间的间隔</translation>
+    </message>
+    <message>
+        <source>Time between two pieces of a split write</source>
+        <translation>拆分写入的两个分片之间的时间</translation>
+    </message>
+    <message>
+        <source>&amp;Cut after:</source>
+        <translation>断开于(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Cut the connection after this many bytes</source>
+        <translation>在这么多字节后断开连接</translation>
+    </message>
+    <message>
+        <source>After this many bytes in this direction the pair is cut; 0: never</source>
+        <translation>此方向上传输这么多字节后断开该连接对；0：从不</translation>
+    </message>
+    <message>
+        <source>How to cut</source>
+        <translation>断开方式</translation>
+    </message>
+    <message>
+        <source>Close both connections (FIN), or reset them (RST) as a crash or a firewall would</source>
+        <translation>关闭两端连接（FIN），或像崩溃或防火墙那样重置它们（RST）</translation>
+    </message>
+    <message>
+        <source>Close (FIN)</source>
+        <translation>关闭（FIN）</translation>
+    </message>
+    <message>
+        <source>Reset (RST)</source>
+        <translation>重置（RST）</translation>
+    </message>
+    <message>
+        <source>Cut &amp;by:</source>
+        <translation>断开方式(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>RelayPage</name>
+    <message>
+        <source>Relay state</source>
+        <translation>转发状态</translation>
+    </message>
+    <message>
+        <source>Input error</source>
+        <translation>输入错误</translation>
+    </message>
+    <message>
+        <source>Listen address</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>The local address the device (or program) connects to</source>
+        <translation>设备（或程序）要连接的本地地址</translation>
+    </message>
+    <message>
+        <source>Listen &amp;on:</source>
+        <translation>监听于(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Listen port</source>
+        <translation>监听端口</translation>
+    </message>
+    <message>
+        <source>Port to listen on, 0 to 65535 (0: the system chooses a free port)</source>
+        <translation>要监听的端口，0 到 65535（0：由系统选择空闲端口）</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Where every accepted connection is forwarded: HOST:PORT, e.g. 192.168.1.5:502 or [::1]:8000</source>
+        <translation>每个接受的连接转发到哪里：HOST:PORT，例如 192.168.1.5:502 或 [::1]:8000</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>转发到(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>监听(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start or stop the relay</source>
+        <translation>启动或停止转发</translation>
+    </message>
+    <message>
+        <source>Listen and forward every connection to the target, or stop and close every pair</source>
+        <translation>监听并把每个连接转发到目标，或停止并关闭所有连接对</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>连接对</translation>
+    </message>
+    <message>
+        <source>Relayed connections</source>
+        <translation>转发的连接</translation>
+    </message>
+    <message>
+        <source>One row per client: its endpoint, since when, bytes it sent (RX) and bytes the target sent (TX)</source>
+        <translation>每个客户端一行：其端点、开始时间、它发送的字节（RX）和目标发送的字节（TX）</translation>
+    </message>
+    <message>
+        <source>Send target</source>
+        <translation>发送目标</translation>
+    </message>
+    <message>
+        <source>Inject the send box&apos;s data towards the client side or the target side of the pairs</source>
+        <translation>将发送框的数据注入到连接对的客户端一侧或目标一侧</translation>
+    </message>
+    <message>
+        <source>Client side, all pairs</source>
+        <translation>客户端一侧，所有连接对</translation>
+    </message>
+    <message>
+        <source>Target side, all pairs</source>
+        <translation>目标一侧，所有连接对</translation>
+    </message>
+    <message>
+        <source>Client side, selected pairs</source>
+        <translation>客户端一侧，选中的连接对</translation>
+    </message>
+    <message>
+        <source>Target side, selected pairs</source>
+        <translation>目标一侧，选中的连接对</translation>
+    </message>
+    <message>
+        <source>Send &amp;to:</source>
+        <translation>发送到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected pairs</source>
+        <translation>断开选中的连接对</translation>
+    </message>
+    <message>
+        <source>Close both connections of the selected pairs</source>
+        <translation>关闭选中连接对的两端连接</translation>
+    </message>
+    <message>
+        <source>Faults, client → target</source>
+        <translation>故障注入，客户端 → 目标</translation>
+    </message>
+    <message>
+        <source>Faults, target → client</source>
+        <translation>故障注入，目标 → 客户端</translation>
+    </message>
+    <message>
+        <source>Relay :%1</source>
+        <translation>转发 :%1</translation>
+    </message>
+    <message>
+        <source>Relay :%1 → %2</source>
+        <translation>转发 :%1 → %2</translation>
+    </message>
+    <message>
+        <source>Port: %1</source>
+        <translation>端口：%1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目标：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Relaying %1 → %2</source>
+        <translation>正在转发 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Not relaying: %1</source>
+        <translation>未在转发：%1</translation>
+    </message>
+    <message>
+        <source>Not relaying</source>
+        <translation>未在转发</translation>
     </message>
 </context>
 <context>
@@ -3583,6 +3849,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>UDP</source>
         <translation>UDP</translation>
+    </message>
+    <message>
+        <source>New &amp;Relay</source>
+        <translation>新建转发(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Relay</source>
+        <translation>转发</translation>
     </message>
 </context>
 <context>
