@@ -271,6 +271,8 @@ QString LogRenderer::header(const Record &record) const
         if ((record.flags & Record::Datagram) && record.direction == Direction::Rx && record.local != 0)
             out += QStringLiteral(" \u2192 ") + m_transcript->peerName(record.local);
     }
+    if (record.flags & Record::Unverified)
+        out += u' ' + m_labels.unverified;
     if (m_options.showDelta && record.direction != Direction::Event && record.prevInStream >= 0) {
         // One lookup by seq, O(1): cheap enough for every header drawn.
         if (const Record *previous = m_transcript->bySeq(record.prevInStream)) {

@@ -38,6 +38,7 @@ struct RenderLabels
     QString rx = QStringLiteral("RX");
     QString tx = QStringLiteral("TX");
     QString event = QStringLiteral("**");
+    QString unverified = QStringLiteral("(unverified)"); // after the peer of a Record::Unverified RX header
     // Text of an event record, e.g. "Connected" or "Error: Connection refused". Default: the detail text.
     std::function<QString(const Record &record)> eventText;
     // Hex view header suffix, e.g. "(12 bytes)"

@@ -25,7 +25,8 @@ enum class EventKind : quint8 {
     Left, // left multicast group peer; detail as Joined
     NewPeer, // datagrams: the first datagram from, or to, peer
     PeerGone, // datagrams: peer left the peer table (idle too long, or removed)
-    CaptureFailed // capture to file stopped: peer is the file, detail the system's reason
+    CaptureFailed, // capture to file stopped: peer is the file, detail the system's reason
+    Secured // TLS established with peer; detail: what was negotiated ("TLS 1.3, TLS_AES_256_GCM_SHA384")
 };
 
 // One entry of the log: what happened, when, with whom, and the raw bytes. Nothing is stored as rendered text, so
@@ -44,7 +45,8 @@ struct Record
     EventKind event = EventKind::None;
     SessionError::Kind error = SessionError::Kind::None; // EventKind::Error
     enum Flag : quint8 {
-        Datagram = 1 // one datagram: its RX header names the destination it came to (Record::local)
+        Datagram = 1, // one datagram: its RX header names the destination it came to (Record::local)
+        Unverified = 2 // TLS client: received from a peer whose certificate was not verified (verification off)
     };
     quint8 flags = 0;
     QByteArray data; // raw bytes for RX/TX; UTF-8 detail text for events

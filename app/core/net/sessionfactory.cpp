@@ -2,6 +2,8 @@
 
 #include "net/tcpclientsession.h"
 #include "net/tcpserversession.h"
+#include "net/tlsclientsession.h"
+#include "net/tlsserversession.h"
 #include "net/udpsession.h"
 
 Session *Sessions::create(Transport transport, QObject *parent)
@@ -13,6 +15,10 @@ Session *Sessions::create(Transport transport, QObject *parent)
         return new TcpServerSession(parent);
     case Transport::Udp:
         return new UdpSession(parent);
+    case Transport::TlsClient:
+        return new TlsClientSession(parent);
+    case Transport::TlsServer:
+        return new TlsServerSession(parent);
     }
     return nullptr;
 }
@@ -26,13 +32,18 @@ QByteArray Sessions::id(Transport transport)
         return "tcp-server";
     case Transport::Udp:
         return "udp";
+    case Transport::TlsClient:
+        return "tls-client";
+    case Transport::TlsServer:
+        return "tls-server";
     }
     return {};
 }
 
 std::optional<Transport> Sessions::fromId(QByteArrayView id)
 {
-    for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp}) {
+    for (Transport transport :
+        {Transport::TcpClient, Transport::TcpServer, Transport::Udp, Transport::TlsClient, Transport::TlsServer}) {
         if (id == Sessions::id(transport))
             return transport;
     }
