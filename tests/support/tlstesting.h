@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <memory>
 
@@ -195,8 +196,9 @@ public:
             }
             if (clock.elapsed() > timeoutMs)
                 return {};
-            if (!m_process.waitForReadyRead(50) && m_process.state() == QProcess::NotRunning
-                && !m_process.canReadLine())
+            // The event loop turns meanwhile: the session under test in this process must go on handshaking.
+            QTest::qWait(10);
+            if (m_process.state() == QProcess::NotRunning && !m_process.canReadLine() && !m_process.bytesAvailable())
                 return {};
         }
     }
@@ -206,7 +208,7 @@ public:
         QElapsedTimer clock;
         clock.start();
         while (!m_text.contains(text) && clock.elapsed() < timeoutMs) {
-            m_process.waitForReadyRead(50);
+            QTest::qWait(10);
             m_text += m_process.readAll();
         }
         return m_text.contains(text);

@@ -92,6 +92,11 @@ void TlsClientSession::onSslErrors(const QList<QSslError> &errors)
     if (!ssl)
         return;
     m_peerInfo.problems = TlsSupport::problems(errors, m_checkedName);
+    m_peerInfo.serverName = m_checkedName;
+    m_peerInfo.pinKey = m_pinKey;
+    m_peerInfo.chain.clear();
+    for (const QSslCertificate &certificate : ssl->peerCertificateChain())
+        m_peerInfo.chain.append(TlsSupport::describe(certificate));
     const QByteArray presented = ssl->peerCertificate().digest(QCryptographicHash::Sha256).toHex();
     const auto pin = m_pins.constFind(m_pinKey);
     if (pin != m_pins.constEnd()) {
@@ -120,6 +125,7 @@ void TlsClientSession::onEncrypted()
     info.problems = m_peerInfo.problems;
     info.pinned = m_peerInfo.pinned;
     info.serverName = m_checkedName;
+    info.pinKey = m_pinKey;
     const QByteArray presented = info.chain.isEmpty() ? QByteArray() : info.chain.first().sha256;
     const auto pin = m_pins.constFind(m_pinKey);
     if (pin != m_pins.constEnd() && !info.pinned) {

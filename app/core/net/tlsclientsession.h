@@ -25,6 +25,7 @@ public:
     void setTlsOptions(const TlsOptions &options) override { m_options = options; }
     TlsOptions tlsOptions() const override { return m_options; }
     TlsPeerInfo tlsPeer(PeerId id) const override;
+    TlsPeerInfo lastHandshake() const override { return m_peerInfo; }
     void setPins(const QHash<QString, QByteArray> &pins) override { m_pins = pins; }
     QHash<QString, QByteArray> pins() const override { return m_pins; }
     bool startTls() override;

@@ -53,6 +53,7 @@ struct TlsPeerInfo
     QString cipher; // "TLS_AES_256_GCM_SHA384"
     QByteArray alpn; // the protocol chosen; empty when none
     QString serverName; // client: the name sent and checked
+    QString pinKey; // client: where a pin of this certificate goes ("host:port" as typed)
     QList<TlsCertificateInfo> chain; // the peer's, leaf first (server: empty when the client sent none)
     // What verification found, even when it was ignored (Verify::None, a pin): one error per problem.
     QList<SessionError> problems;
@@ -72,6 +73,8 @@ public:
     virtual TlsOptions tlsOptions() const = 0;
     // What the peer negotiated; encrypted false while it is still handshaking (or plain, before startTls()).
     virtual TlsPeerInfo tlsPeer(PeerId id) const = 0;
+    // Client: the last handshake, also one that failed (its chain is what the user may choose to trust).
+    virtual TlsPeerInfo lastHandshake() const { return {}; }
 
     // Pins: "host:port" (the target as typed, host lower case) -> the leaf's SHA-256 (hex). A pinned target is
     // accepted when its certificate matches whatever the CAs say, and refused with TlsPinMismatch when it does not.
