@@ -368,8 +368,10 @@ void SessionTabs::closeAll()
 void SessionTabs::resetToDefaults()
 {
     closeAll();
-    for (const TabKinds::Kind &kind : TabKinds::all())
-        addPage(kind.id);
+    for (const TabKinds::Kind &kind : TabKinds::all()) {
+        if (kind.byDefault)
+            addPage(kind.id);
+    }
     setCurrentIndex(0);
 }
 

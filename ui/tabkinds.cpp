@@ -4,6 +4,7 @@
 #include "net/sessionfactory.h"
 #include "serverpage.h"
 #include "session/tabmodel.h"
+#include "tlspages.h"
 #include "udppage.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,8 @@ QList<TabKinds::Kind> TabKinds::all()
         {Sessions::id(Transport::TcpClient), TabKindNames::tr("New TCP &Client"), TabKindNames::tr("TCP Client")},
         {Sessions::id(Transport::TcpServer), TabKindNames::tr("New TCP &Server"), TabKindNames::tr("TCP Server")},
         {Sessions::id(Transport::Udp), TabKindNames::tr("New &UDP"), TabKindNames::tr("UDP")},
+        {Sessions::id(Transport::TlsClient), TabKindNames::tr("New TLS C&lient"), TabKindNames::tr("TLS Client"), false},
+        {Sessions::id(Transport::TlsServer), TabKindNames::tr("New TLS Se&rver"), TabKindNames::tr("TLS Server"), false},
     };
 }
 
@@ -50,6 +53,10 @@ SessionPage *TabKinds::create(const QByteArray &id, QWidget *parent)
         return new ServerPage(modelFor(*transport), parent);
     case Transport::Udp:
         return new UdpPage(modelFor(*transport), parent);
+    case Transport::TlsClient:
+        return new TlsClientPage(modelFor(*transport), parent);
+    case Transport::TlsServer:
+        return new TlsServerPage(modelFor(*transport), parent);
     }
     return nullptr;
 }

@@ -16,6 +16,7 @@ struct Kind
     QByteArray id; // as in settings and Sessions::id: "tcp-client"
     QString menuText; // "New TCP &Client"
     QString name; // "TCP Client"
+    bool byDefault = true; // one of the tabs a new window (or a reset) starts with
 };
 
 QList<Kind> all();
