@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char *Usage = "usage: netassist-bench [--quick] [--only scenario[,scenario...]]\n"
-                              "scenarios: raw client server accept rerender startup udp tabs\n";
+                              "scenarios: raw client server accept rerender startup udp tabs tls\n";
 
 bool parse(int argc, char *argv[], BenchConfig *config)
 {
@@ -95,6 +95,8 @@ int main(int argc, char *argv[])
         runStartup(context);
     if (config.wants("tabs"))
         runManyTabs(context);
+    if (config.wants("tls"))
+        runTls(context);
     probe.reportOverall();
     if (!context.ok)
         Bench::note(QStringLiteral("FAILED: a scenario lost bytes or timed out (see above)"));
