@@ -38,8 +38,7 @@ QVariant PeerTableModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !m_session || index.row() >= m_ids.size())
         return {};
     const int column = logicalColumn(index.column());
-    const bool number
-        = column == RxColumn || column == TxColumn || column == RxCountColumn || column == TxCountColumn;
+    const bool number = column == RxColumn || column == TxColumn || column == RxCountColumn || column == TxCountColumn;
     if (role == Qt::TextAlignmentRole && number)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)

@@ -47,7 +47,10 @@ public:
     void flush();
 
 private:
-    int logicalColumn(int column) const { return m_tls && column >= ColumnCount ? column + TlsProtocolColumn - ColumnCount : column; }
+    int logicalColumn(int column) const
+    {
+        return m_tls && column >= ColumnCount ? column + TlsProtocolColumn - ColumnCount : column;
+    }
     void onConnected(PeerId id);
     void onDisconnected(PeerId id);
     void removeLeaving();

@@ -8,6 +8,7 @@
 #include <QSslSocket>
 
 #include <algorithm>
+#include <initializer_list>
 
 bool TlsControl::available()
 {
