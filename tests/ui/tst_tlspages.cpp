@@ -10,6 +10,7 @@
 #include "tlstesting.h"
 #include "widgetlookup.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void kindsAreListed();
     void clientShowsNegotiatedAndChain();
     void clientFailureInWordsThenTrust();
+    void startTlsButtonUpgrades();
     void serverTableShowsClients();
     void settingsNeverKeepThePassword();
     void everyTlsErrorHasItsOwnWords();
@@ -148,6 +150,28 @@ void tst_TlsPages::clientFailureInWordsThenTrust()
     QTest::mouseClick(connectButton, Qt::LeftButton);
     FIND(QLabel, negotiated, page.get(), "tlsNegotiated");
     QTRY_VERIFY_WITH_TIMEOUT(negotiated->text().endsWith(QStringLiteral("pinned")), 10000);
+}
+
+void tst_TlsPages::startTlsButtonUpgrades()
+{
+    Peer server;
+    QVERIFY(server.startScript({QStringLiteral("server"), QStringLiteral("--cert"), m_certs.path(u"server"),
+        QStringLiteral("--key"), m_certs.key(u"server"), QStringLiteral("--starttls")}));
+    auto page = clientPage();
+    target(page.get(), server.port());
+    FIND(QCheckBox, plain, page.get(), "tlsStartPlain");
+    plain->setChecked(true);
+    FIND(QPushButton, startTls, page.get(), "tlsStartTls");
+    QVERIFY(!startTls->isEnabled());
+    FIND(QPushButton, connectButton, page.get(), "clientConnect");
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(startTls->isEnabled(), 10000); // connected in plain text
+    QCOMPARE(page->session()->send("STARTTLS\r\n"), 1);
+    QVERIFY(!server.waitForLine("plain ").isEmpty());
+    QTest::mouseClick(startTls, Qt::LeftButton);
+    FIND(QLabel, negotiated, page.get(), "tlsNegotiated");
+    QTRY_VERIFY_WITH_TIMEOUT(negotiated->text().endsWith(QStringLiteral("verified")), 10000);
+    QVERIFY(!startTls->isEnabled());
 }
 
 void tst_TlsPages::serverTableShowsClients()
