@@ -145,7 +145,25 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("Record every record of the shown tab to FILE (text with timestamps; a FILE ending in .pcap "
                         "gets packets for Wireshark)."),
         CommandLine::tr("FILE"));
-    parser.addOptions({client, connect, server, listen, udp, to, join, relay, encoding, hex, capture});
+    const QCommandLineOption tlsClient(QStringLiteral("tls-client"),
+        CommandLine::tr("Open a TLS Client tab with this target, e.g. 192.168.1.10:8883. May be repeated."),
+        CommandLine::tr("HOST:PORT"));
+    const QCommandLineOption ca(QStringLiteral("ca"),
+        CommandLine::tr("Verify the --tls-client before it against the CA certificates in FILE (PEM)."),
+        CommandLine::tr("FILE"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+        CommandLine::tr("Do not verify the --tls-client before it (the log marks what it receives as unverified)."));
+    const QCommandLineOption tlsServer(QStringLiteral("tls-server"),
+        CommandLine::tr("Open a TLS Server tab with this port and listen address; needs --cert and --key. May be "
+                        "repeated."),
+        CommandLine::tr("[ADDRESS:]PORT"));
+    const QCommandLineOption cert(QStringLiteral("cert"),
+        CommandLine::tr("The certificate of the --tls-server before it: PEM, or PKCS#12 (.p12, .pfx)."),
+        CommandLine::tr("FILE"));
+    const QCommandLineOption key(QStringLiteral("key"),
+        CommandLine::tr("The private key (PEM) of the --tls-server before it."), CommandLine::tr("FILE"));
+    parser.addOptions({client, connect, server, listen, udp, to, join, relay, encoding, hex, capture, tlsClient, ca,
+        insecure, tlsServer, cert, key});
     parser.addPositionalArgument(QStringLiteral("open"),
         CommandLine::tr("open FILE: list the TCP streams and UDP flows of a capture (pcap or pcapng) at start."),
         QStringLiteral("[open FILE]"));
@@ -197,13 +215,47 @@ ParseOutcome parseCommandLine(const QStringList &args)
             preset.host = target.host;
             preset.port = target.port;
             options.tabs.append(preset);
+        } else if (name == tlsClient.names().constFirst()) {
+            const QString value = next(tlsClient);
+            const Endpoint::HostPort target = Endpoint::parseHostPort(value);
+            if (!target.ok())
+                return failure(CommandLineText::optionProblem(QStringLiteral("--tls-client"), value, CommandLineText::hostPortProblem(target.error, false)));
+            TabPreset preset;
+            preset.kind = "tls-client";
+            preset.host = target.host;
+            preset.port = target.port;
+            options.tabs.append(preset);
+        } else if (name == ca.names().constFirst() || name == insecure.names().constFirst()) {
+            const bool isCa = name == ca.names().constFirst();
+            const QString value = isCa ? next(ca) : QString();
+            const QString option = isCa ? QStringLiteral("--ca") : QStringLiteral("--insecure");
+            if (options.tabs.isEmpty() || options.tabs.constLast().kind != "tls-client")
+                return failure(CommandLine::tr("%1: it follows the --tls-client tab it is for.").arg(option));
+            if (isCa && value.trimmed().isEmpty())
+                return failure(CommandLine::tr("--ca needs a file name."));
+            if (isCa)
+                options.tabs.last().tlsCaFile = value;
+            else
+                options.tabs.last().tlsInsecure = true;
+        } else if (name == cert.names().constFirst() || name == key.names().constFirst()) {
+            const bool isCert = name == cert.names().constFirst();
+            const QString value = next(isCert ? cert : key);
+            const QString option = isCert ? QStringLiteral("--cert") : QStringLiteral("--key");
+            if (options.tabs.isEmpty() || options.tabs.constLast().kind != "tls-server")
+                return failure(CommandLine::tr("%1 %2: it follows the --tls-server tab it is for.").arg(option, value));
+            if (value.trimmed().isEmpty())
+                return failure(CommandLine::tr("%1 needs a file name.").arg(option));
+            (isCert ? options.tabs.last().tlsCertificateFile : options.tabs.last().tlsKeyFile) = value;
         } else if (name == server.names().constFirst() || name == udp.names().constFirst()
-            || name == relay.names().constFirst()) {
+            || name == relay.names().constFirst() || name == tlsServer.names().constFirst()) {
             const bool isUdp = name == udp.names().constFirst();
             const bool isRelay = name == relay.names().constFirst();
-            const QString option
-                = isUdp ? QStringLiteral("--udp") : (isRelay ? QStringLiteral("--relay") : QStringLiteral("--server"));
-            const QString value = next(isUdp ? udp : (isRelay ? relay : server));
+            const bool isTls = name == tlsServer.names().constFirst();
+            const QString option = isUdp ? QStringLiteral("--udp")
+                : isRelay                ? QStringLiteral("--relay")
+                : isTls                  ? QStringLiteral("--tls-server")
+                                         : QStringLiteral("--server");
+            const QString value = next(isUdp ? udp : isRelay ? relay : isTls ? tlsServer : server);
             const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
             if (!local.ok())
                 return failure(CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
@@ -215,7 +267,7 @@ ParseOutcome parseCommandLine(const QStringList &args)
                     option, value, CommandLine::tr("listen on an IP address of this machine, not a host name")));
             }
             TabPreset preset;
-            preset.kind = isUdp ? "udp" : (isRelay ? "relay" : "tcp-server");
+            preset.kind = isUdp ? "udp" : isRelay ? "relay" : isTls ? "tls-server" : "tcp-server";
             preset.address = address;
             preset.port = local.port;
             preset.open = isUdp || isRelay;
@@ -249,14 +301,19 @@ ParseOutcome parseCommandLine(const QStringList &args)
         if (preset.kind == "relay" && preset.toHost.isEmpty())
             return failure(CommandLine::tr("--relay %1: a relay needs --to HOST:PORT after it.").arg(preset.port));
     }
-    if (parser.isSet(connect) && !hasKind("tcp-client"))
+    if (parser.isSet(connect) && !hasKind("tcp-client") && !hasKind("tls-client"))
         return failure(CommandLine::tr("--connect needs --client HOST:PORT."));
-    if (parser.isSet(listen) && !hasKind("tcp-server"))
+    if (parser.isSet(listen) && !hasKind("tcp-server") && !hasKind("tls-server"))
         return failure(CommandLine::tr("--listen needs --server [ADDRESS:]PORT."));
     for (TabPreset &preset : options.tabs) {
-        if ((preset.kind == "tcp-client" && parser.isSet(connect))
-            || (preset.kind == "tcp-server" && parser.isSet(listen)))
+        if (((preset.kind == "tcp-client" || preset.kind == "tls-client") && parser.isSet(connect))
+            || ((preset.kind == "tcp-server" || preset.kind == "tls-server") && parser.isSet(listen)))
             preset.open = true;
+        if (preset.kind == "tls-server" && preset.tlsCertificateFile.isEmpty())
+            return failure(CommandLine::tr("--tls-server needs --cert FILE (and --key FILE unless the certificate file "
+                                           "holds the key)."));
+        if (preset.kind == "tls-client" && preset.tlsInsecure && !preset.tlsCaFile.isEmpty())
+            return failure(CommandLine::tr("--ca and --insecure contradict each other: choose one."));
     }
 
     if (parser.isSet(encoding)) {

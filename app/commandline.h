@@ -28,6 +28,11 @@ struct TabPreset
         bool operator==(const Group &o) const { return group == o.group && interfaceName == o.interfaceName; }
     };
     QList<Group> joins;
+    // tls-client: --ca FILE (verify against it) or --insecure (no verification); tls-server: --cert / --key.
+    QString tlsCaFile;
+    bool tlsInsecure = false;
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 };
 
 struct LaunchOptions

@@ -26,6 +26,8 @@ void runManyTabs(BenchContext &context); // startup_ms.tabs1/20, idle_rss_MB.tab
 void runUdpIngest(
     BenchContext &context); // udp_raw_dps, udp_ingest_dps, udp_ingest_ratio, udp_kernel_drops, udp_peak_rss_MB
 
+void runTls(BenchContext &context); // tls_plain_ingest_MBps, tls_ingest_MBps, tls_ratio, tls_handshakes_per_s
+
 // The process that runStartup() spawns: what app/main.cpp does up to the main window being exposed, then it prints
 // "exposed" and exits.
 int runStartupChild(int argc, char *argv[]);

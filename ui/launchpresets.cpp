@@ -67,7 +67,7 @@ QString applyLaunchOptions(MainWindow &window, const LaunchOptions &options)
     // Listening and bound tabs first: a client preset may point at a server of this very command line.
     for (int pass = 0; pass < 2; ++pass) {
         for (qsizetype i = 0; i < presetPages.size(); ++i) {
-            const bool connects = options.tabs.at(i).kind == "tcp-client";
+            const bool connects = options.tabs.at(i).kind == "tcp-client" || options.tabs.at(i).kind == "tls-client";
             if (connects == (pass == 1))
                 presetPages.at(i)->applyPreset(options.tabs.at(i));
         }

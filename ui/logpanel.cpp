@@ -278,6 +278,7 @@ RenderLabels LogPanel::labels() const
     labels.tx = tr("TX");
     labels.fromTarget = tr("← target"); // a relay's pair: what its target sent
     labels.toTarget = tr("→ target"); // a relay's pair: injected towards its target
+    labels.unverified = tr("(unverified)");
     labels.eventText = [this](const Record &record) { return eventText(record); };
     labels.delta = [](qint64 ms) { return tr("+%1 ms").arg(ms); };
     // "(1 byte)" / "(2 bytes)" come from the plural-only English translation (translations/netassist_en.ts).
@@ -325,6 +326,8 @@ QString LogPanel::eventText(const Record &record) const
         return tr("Peer left the table: %1").arg(peer);
     case EventKind::CaptureFailed:
         return tr("Capture to %1 stopped: %2").arg(QDir::toNativeSeparators(peer), detail);
+    case EventKind::Secured:
+        return tr("TLS established with %1: %2").arg(peer, detail);
     case EventKind::Note:
     case EventKind::None:
         break;

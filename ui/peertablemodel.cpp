@@ -1,5 +1,7 @@
 #include "peertablemodel.h"
 
+#include "net/tlscontrol.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -7,7 +9,10 @@ PeerTableModel::PeerTableModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
     , m_columns(session->traits().delivery == Session::Delivery::Datagrams ? int(AllColumns) : ColumnCount)
+    , m_tls(session->tls() && session->traits().delivery == Session::Delivery::Stream)
 {
+    if (m_tls)
+        m_columns = ColumnCount + 3;
     m_batch.setSingleShot(true);
     m_batch.setInterval(30);
     connect(&m_batch, &QTimer::timeout, this, &PeerTableModel::flush);
@@ -32,14 +37,24 @@ QVariant PeerTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || !m_session || index.row() >= m_ids.size())
         return {};
-    const bool number = index.column() == RxColumn || index.column() == TxColumn || index.column() == RxCountColumn
-        || index.column() == TxCountColumn;
+    const int column = logicalColumn(index.column());
+    const bool number = column == RxColumn || column == TxColumn || column == RxCountColumn || column == TxCountColumn;
     if (role == Qt::TextAlignmentRole && number)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
+    if (column >= TlsProtocolColumn) {
+        const TlsPeerInfo tls = m_session->tls()->tlsPeer(m_ids.at(index.row()));
+        if (!tls.encrypted)
+            return column == TlsProtocolColumn ? tr("handshaking\u2026") : QVariant();
+        if (column == TlsProtocolColumn)
+            return tls.protocol;
+        if (column == TlsCipherColumn)
+            return tls.cipher;
+        return tls.chain.isEmpty() ? tr("none") : tls.chain.first().subject;
+    }
     const Session::PeerInfo info = m_session->peerInfo(m_ids.at(index.row()));
-    switch (index.column()) {
+    switch (column) {
     case PeerColumn:
         return info.endpoint;
     case SinceColumn:
@@ -62,8 +77,8 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    const bool datagrams = m_columns > ColumnCount;
-    switch (section) {
+    const bool datagrams = m_columns > ColumnCount && !m_tls;
+    switch (logicalColumn(section)) {
     case PeerColumn:
         return datagrams ? tr("Peer") : tr("Client");
     case SinceColumn:
@@ -78,6 +93,12 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("RX datagrams");
     case TxCountColumn:
         return tr("TX datagrams");
+    case TlsProtocolColumn:
+        return tr("TLS");
+    case TlsCipherColumn:
+        return tr("Cipher");
+    case TlsClientCertificateColumn:
+        return tr("Client certificate");
     }
     return {};
 }

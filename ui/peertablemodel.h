@@ -26,7 +26,11 @@ public:
         LastSeenColumn,
         RxCountColumn, // datagrams
         TxCountColumn,
-        AllColumns
+        AllColumns,
+        // A TLS server's clients: shown as columns 4-6 (after TX bytes); see logicalColumn().
+        TlsProtocolColumn = AllColumns,
+        TlsCipherColumn,
+        TlsClientCertificateColumn
     };
     static constexpr int ColumnCount = TxColumn + 1; // of a stream session
 
@@ -43,6 +47,10 @@ public:
     void flush();
 
 private:
+    int logicalColumn(int column) const
+    {
+        return m_tls && column >= ColumnCount ? column + TlsProtocolColumn - ColumnCount : column;
+    }
     void onConnected(PeerId id);
     void onDisconnected(PeerId id);
     void removeLeaving();
@@ -50,6 +58,7 @@ private:
 
     QPointer<Session> m_session;
     int m_columns = ColumnCount;
+    bool m_tls = false; // a TLS stream session: its negotiated parameters are columns too
     QList<PeerId> m_ids;
     QHash<PeerId, int> m_row;
     QList<PeerId> m_pending;

@@ -5,6 +5,7 @@
 #include "relaypage.h"
 #include "serverpage.h"
 #include "session/tabmodel.h"
+#include "tlspages.h"
 #include "udppage.h"
 
 #include <QCoreApplication>
@@ -31,6 +32,8 @@ QList<TabKinds::Kind> TabKinds::all()
         {Sessions::id(Transport::TcpServer), TabKindNames::tr("New TCP &Server"), TabKindNames::tr("TCP Server")},
         {Sessions::id(Transport::Udp), TabKindNames::tr("New &UDP"), TabKindNames::tr("UDP")},
         {Sessions::id(Transport::Relay), TabKindNames::tr("New &Relay"), TabKindNames::tr("Relay"), false},
+        {Sessions::id(Transport::TlsClient), TabKindNames::tr("New TLS C&lient"), TabKindNames::tr("TLS Client"), false},
+        {Sessions::id(Transport::TlsServer), TabKindNames::tr("New TLS Se&rver"), TabKindNames::tr("TLS Server"), false},
     };
 }
 
@@ -54,6 +57,10 @@ SessionPage *TabKinds::create(const QByteArray &id, QWidget *parent)
         return new UdpPage(modelFor(*transport), parent);
     case Transport::Relay:
         return new RelayPage(modelFor(*transport), parent);
+    case Transport::TlsClient:
+        return new TlsClientPage(modelFor(*transport), parent);
+    case Transport::TlsServer:
+        return new TlsServerPage(modelFor(*transport), parent);
     }
     return nullptr;
 }

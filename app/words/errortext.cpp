@@ -94,6 +94,76 @@ QString ErrorText::session(const SessionError &error)
                   "to reach both.");
     case Kind::Other:
         break;
+    case Kind::TlsUnavailable:
+    case Kind::TlsCredentials:
+    case Kind::TlsExpired:
+    case Kind::TlsNotYetValid:
+    case Kind::TlsSelfSigned:
+    case Kind::TlsUnknownCa:
+    case Kind::TlsNameMismatch:
+    case Kind::TlsCertificateInvalid:
+    case Kind::TlsPinMismatch:
+    case Kind::TlsClientCertificateRequired:
+    case Kind::TlsCertificateRejected:
+    case Kind::TlsNoSharedProtocol:
+    case Kind::TlsNoSharedCipher:
+    case Kind::TlsNotTls:
+    case Kind::TlsHandshakeFailed:
+    case Kind::TlsSeenOnPlain:
+        return tls(error);
     }
     return detail.isEmpty() ? tr("Network error.") : tr("Network error: %1").arg(detail);
+}
+
+QString ErrorText::tls(const SessionError &error)
+{
+    using Kind = SessionError::Kind;
+    const QString &detail = error.detail;
+    // Two-part details (sessionerror.h): "the name checked\nthe names held", "pinned\npresented".
+    const QString first = detail.section(u'\n', 0, 0);
+    const QString second = detail.section(u'\n', 1);
+    switch (error.kind) {
+    case Kind::TlsUnavailable:
+        return tr("TLS is not available on this system: %1").arg(detail);
+    case Kind::TlsCredentials:
+        return tr("The certificate, key or CA file cannot be used: %1").arg(detail);
+    case Kind::TlsExpired:
+        return tr("The peer's certificate has expired (valid until %1).").arg(detail);
+    case Kind::TlsNotYetValid:
+        return tr("The peer's certificate is not valid yet (valid from %1): check this machine's clock.").arg(detail);
+    case Kind::TlsSelfSigned:
+        return tr("The peer's certificate is self-signed (%1): give its file as the CA, or trust this certificate.")
+            .arg(detail);
+    case Kind::TlsUnknownCa:
+        return tr("The peer's certificate is signed by an unknown CA (%1): give that CA's file.").arg(detail);
+    case Kind::TlsNameMismatch:
+        return tr("Name mismatch: the certificate is not for \"%1\"; it names %2. Set the server name to one of them.")
+            .arg(first, second.isEmpty() ? tr("nothing") : second);
+    case Kind::TlsCertificateInvalid:
+        return tr("The peer's certificate was not accepted: %1").arg(detail);
+    case Kind::TlsPinMismatch:
+        return tr("Pin mismatch: the certificate changed since it was trusted (trusted SHA-256 %1, now %2).")
+            .arg(first, second);
+    case Kind::TlsClientCertificateRequired:
+        return tr("The server requires a client certificate: choose a certificate and key.");
+    case Kind::TlsCertificateRejected:
+        return detail.isEmpty() ? tr("The peer rejected our certificate.")
+                                : tr("The peer rejected our certificate (%1).").arg(detail);
+    case Kind::TlsNoSharedProtocol:
+        return tr("No TLS version both sides accept (%1).").arg(detail);
+    case Kind::TlsNoSharedCipher:
+        return tr("The handshake failed: no cipher suite both sides accept, or the peer refused the handshake (%1).")
+            .arg(detail);
+    case Kind::TlsNotTls:
+        return tr("The peer does not speak TLS on this port (plain text came back, or it hung up): use a plain tab, "
+                  "or the port for TLS.");
+    case Kind::TlsHandshakeFailed:
+        return tr("The TLS handshake failed: %1").arg(detail);
+    case Kind::TlsSeenOnPlain:
+        return tr("The server answered with TLS (first byte 0x16 or 0x15): this port speaks TLS; use a TLS client "
+                  "tab.");
+    default:
+        break;
+    }
+    return {};
 }

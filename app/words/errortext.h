@@ -19,6 +19,8 @@ public:
     // A session's error in words; its detail (the library's own text) is added where it says more than the kind.
     static QString session(const SessionError &error);
     static QString session(SessionError::Kind kind, const QString &detail = {}) { return session({kind, detail}); }
+    // The TLS kinds' words (session() calls this), with the names, dates and fingerprints of their details.
+    static QString tls(const SessionError &error);
     // "U+1F600 😀"
     static QString character(char32_t c);
 };

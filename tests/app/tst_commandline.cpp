@@ -36,7 +36,7 @@ QStringList describe(const LaunchOptions &options)
     QStringList tabs;
     for (const TabPreset &tab : options.tabs) {
         QString line = QString::fromLatin1(tab.kind) + u' '
-            + (tab.kind == "tcp-client"
+            + (tab.kind == "tcp-client" || tab.kind == "tls-client"
                     ? tab.host
                     : (tab.address == QHostAddress(QHostAddress::Any) ? QStringLiteral("any") : tab.address.toString()))
             + u' ' + QString::number(tab.port);
@@ -44,6 +44,14 @@ QStringList describe(const LaunchOptions &options)
             line += QStringLiteral(" open");
         if (!tab.toHost.isEmpty())
             line += QStringLiteral(" to %1:%2").arg(tab.toHost).arg(tab.toPort);
+        if (!tab.tlsCaFile.isEmpty())
+            line += QStringLiteral(" ca ") + tab.tlsCaFile;
+        if (tab.tlsInsecure)
+            line += QStringLiteral(" insecure");
+        if (!tab.tlsCertificateFile.isEmpty())
+            line += QStringLiteral(" cert ") + tab.tlsCertificateFile;
+        if (!tab.tlsKeyFile.isEmpty())
+            line += QStringLiteral(" key ") + tab.tlsKeyFile;
         for (const TabPreset::Group &group : tab.joins)
             line += QStringLiteral(" join ") + group.group.toString()
                 + (group.interfaceName.isEmpty() ? QString() : u'@' + group.interfaceName);
@@ -96,6 +104,14 @@ void tst_CommandLine::presets_data()
     QTest::newRow("encoding utf-8") << argv("--encoding Utf-8 --hex") << L {} << QByteArray("UTF-8") << true << none;
     QTest::newRow("capture") << argv("--server 8000 --capture /tmp/session.log") << L {"tcp-server any 8000"}
         << QByteArray() << false << QStringLiteral("/tmp/session.log");
+    QTest::newRow("tls client, system CAs") << argv("--tls-client mqtt.example:8883") << L {"tls-client mqtt.example 8883"}
+        << QByteArray() << false << none;
+    QTest::newRow("tls clients, ca / insecure, connect") << argv("--tls-client a:1 --ca ca.pem --tls-client [::1]:2 --insecure --connect")
+        << L {"tls-client a 1 open ca ca.pem", "tls-client ::1 2 open insecure"} << QByteArray() << false << none;
+    QTest::newRow("tls server, listen") << argv("--tls-server 127.0.0.1:8443 --cert s.pem --key s.key --listen")
+        << L {"tls-server 127.0.0.1 8443 open cert s.pem key s.key"} << QByteArray() << false << none;
+    QTest::newRow("tls server, PKCS#12") << argv("--tls-server 8443 --cert s.p12")
+        << L {"tls-server any 8443 cert s.p12"} << QByteArray() << false << none;
     // clang-format on
 }
 
@@ -166,6 +182,14 @@ void tst_CommandLine::errors_data()
         << argv("--udp 9000 --join 239.1.2.3@nosuchif0")
         << QStringList {"--join 239.1.2.3@nosuchif0", "no network interface named \"nosuchif0\""};
 
+    QTest::newRow("ca without tls client") << argv("--client a:1 --ca ca.pem") << QStringList {"--ca", "--tls-client"};
+    QTest::newRow("insecure alone") << argv("--insecure") << QStringList {"--insecure", "--tls-client"};
+    QTest::newRow("ca and insecure") << argv("--tls-client a:1 --ca c.pem --insecure") << QStringList {"contradict"};
+    QTest::newRow("tls server without cert") << argv("--tls-server 8443") << QStringList {"--tls-server needs --cert"};
+    QTest::newRow("cert without tls server") << argv("--server 80 --cert s.pem")
+                                             << QStringList {"--cert s.pem", "--tls-server"};
+    QTest::newRow("tls client without port") << argv("--tls-client example.com")
+                                             << QStringList {"--tls-client example.com"};
     QTest::newRow("unknown encoding") << argv("--encoding klingon")
                                       << QStringList {"Unknown encoding \"klingon\"", "UTF-8, GBK"};
     QTest::newRow("empty capture") << QStringList {"netassist", "--capture", " "} << QStringList {"needs a file name"};
@@ -198,7 +222,8 @@ void tst_CommandLine::helpListsEveryOption()
     QCOMPARE(outcome.action, ParseOutcome::ShowHelp);
     for (const char *fragment : {"--client <HOST:PORT>", "--connect", "--server <[ADDRESS:]PORT>", "--listen",
              "--udp <[ADDRESS:]PORT>", "--to <HOST:PORT>", "--join <GROUP[@IFACE]>", "--encoding <NAME>", "GB18030",
-             "--hex", "--capture <FILE>", "--version", "--help", "open FILE"})
+             "--hex", "--capture <FILE>", "--version", "--help", "open FILE", "--tls-client <HOST:PORT>", "--ca <FILE>",
+             "--insecure", "--tls-server <[ADDRESS:]PORT>", "--cert <FILE>", "--key <FILE>"})
         QVERIFY2(outcome.message.contains(QLatin1String(fragment)), fragment);
     QVERIFY(!outcome.message.contains(QLatin1String("--help-all")));
 }

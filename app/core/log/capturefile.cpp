@@ -164,6 +164,8 @@ QByteArray CaptureFile::eventId(EventKind kind)
         return "peer-gone";
     case EventKind::CaptureFailed:
         return "capture-failed";
+    case EventKind::Secured:
+        return "secured";
     }
     return "none";
 }

@@ -273,6 +273,8 @@ QString LogRenderer::header(const Record &record) const
         if (record.flags & Record::TargetSide)
             out += u' ' + (record.direction == Direction::Rx ? m_labels.fromTarget : m_labels.toTarget);
     }
+    if (record.flags & Record::Unverified)
+        out += u' ' + m_labels.unverified;
     if (m_options.showDelta && record.direction != Direction::Event && record.prevInStream >= 0) {
         // One lookup by seq, O(1): cheap enough for every header drawn.
         if (const Record *previous = m_transcript->bySeq(record.prevInStream)) {

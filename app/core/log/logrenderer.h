@@ -42,6 +42,7 @@ struct RenderLabels
     QString fromTarget = QStringLiteral("← target");
     QString toTarget = QStringLiteral("→ target");
     QString event = QStringLiteral("**");
+    QString unverified = QStringLiteral("(unverified)"); // after the peer of a Record::Unverified RX header
     // Text of an event record, e.g. "Connected" or "Error: Connection refused". Default: the detail text.
     std::function<QString(const Record &record)> eventText;
     // Hex view header suffix, e.g. "(12 bytes)"

@@ -25,7 +25,8 @@ enum class EventKind : quint8 {
     Left, // left multicast group peer; detail as Joined
     NewPeer, // datagrams: the first datagram from, or to, peer
     PeerGone, // datagrams: peer left the peer table (idle too long, or removed)
-    CaptureFailed // capture to file stopped: peer is the file, detail the system's reason
+    CaptureFailed, // capture to file stopped: peer is the file, detail the system's reason
+    Secured // TLS established with peer; detail: what was negotiated ("TLS 1.3, TLS_AES_256_GCM_SHA384")
 };
 
 // One entry of the log: what happened, when, with whom, and the raw bytes. Nothing is stored as rendered text, so
@@ -49,7 +50,8 @@ struct Record
         // A relay's target side: RX bytes the target sent (target -> client), TX bytes injected towards the target.
         // Without it a relay's RX is client -> target. Either way peer is the client's endpoint (it names the pair)
         // and local, for the target side, our end of the upstream connection. A stream of its own (streamOffset).
-        TargetSide = 2
+        TargetSide = 2,
+        Unverified = 4 // TLS client: received from a peer whose certificate was not verified (verification off)
     };
     quint8 flags = 0;
     QByteArray data; // raw bytes for RX/TX; UTF-8 detail text for events

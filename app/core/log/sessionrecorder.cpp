@@ -1,6 +1,7 @@
 #include "log/sessionrecorder.h"
 
 #include "log/transcript.h"
+#include "net/tlscontrol.h"
 
 #include <QDateTime>
 
@@ -159,10 +160,26 @@ void SessionRecorder::recordFrame(PeerId key, const Framer::Frame &frame, const 
         return;
     }
     if (m_transcript) {
+        quint8 flags = m_datagrams ? Record::Datagram : 0;
+        if (isUnverified(id))
+            flags |= Record::Unverified;
         m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
-            destination.isEmpty() ? localOf(id) : destination, m_datagrams ? Record::Datagram : 0);
+            destination.isEmpty() ? localOf(id) : destination, flags);
     }
     Q_EMIT frameReceived(id, frame.bytes);
+}
+
+bool SessionRecorder::isUnverified(PeerId id) const
+{
+    // A client that chose not to verify: every byte it shows came from a peer nobody vouched for. (A server's
+    // clients are anonymous unless it asks for certificates; that is not flagged.)
+    if (!m_session || m_session->traits().role != Session::Role::Connect)
+        return false;
+    TlsControl *tls = m_session->tls();
+    if (!tls)
+        return false;
+    const TlsPeerInfo info = tls->tlsPeer(id);
+    return info.encrypted && !info.verified;
 }
 
 void SessionRecorder::flushPeer(PeerId id)
@@ -244,6 +261,9 @@ void SessionRecorder::onActivity(Session::Activity activity, const QString &endp
         break;
     case Session::Activity::Left:
         kind = EventKind::Left;
+        break;
+    case Session::Activity::Secured:
+        kind = EventKind::Secured;
         break;
     }
     m_transcript->appendEvent(kind, endpoint, detail);

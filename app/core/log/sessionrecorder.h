@@ -58,6 +58,7 @@ private:
     void onError(PeerId id, const SessionError &error);
     void recordFrame(PeerId id, const Framer::Frame &frame, const QString &destination = {});
     void flushPeer(PeerId id);
+    bool isUnverified(PeerId id) const;
     void onIdleTimeout();
     void armIdleTimer(qint64 deadlineMs);
 

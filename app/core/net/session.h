@@ -14,6 +14,7 @@ using PeerId = quint64; // unique within a session's lifetime, never reused; 0 m
 class ClientLimit;
 class DatagramControl;
 class RelayControl;
+class TlsControl;
 
 // What a tab talks to, whatever the transport. A transport declares what it is (traits()) and which optional
 // abilities it has (clientLimit(), datagrams()), so nothing above app/core/net ever casts to a concrete class; state
@@ -59,7 +60,8 @@ public:
         Stopped, // stopped listening / unbound (endpoint: what it was)
         Refused, // endpoint: a client refused by the client limit
         Joined, // endpoint: a multicast group, detail: the interface (empty: the system's choice)
-        Left // as Joined
+        Left, // as Joined
+        Secured // TLS: endpoint: the peer; detail: what was negotiated ("TLS 1.3, TLS_AES_256_GCM_SHA384, ALPN h2")
     };
     Q_ENUM(Activity)
 
@@ -117,6 +119,7 @@ public:
     virtual ClientLimit *clientLimit() { return nullptr; }
     virtual DatagramControl *datagrams() { return nullptr; }
     virtual RelayControl *relay() { return nullptr; }
+    virtual TlsControl *tls() { return nullptr; }
 
 Q_SIGNALS:
     void stateChanged(Session::State state);

@@ -64,7 +64,7 @@ SessionError SessionError::fromSocket(QAbstractSocket::SocketError error, const 
 
 namespace {
 using Kind = SessionError::Kind;
-constexpr std::array<std::pair<Kind, const char *>, 15> Ids {{
+constexpr std::array<std::pair<Kind, const char *>, 31> Ids {{
     {Kind::None, "none"},
     {Kind::Refused, "refused"},
     {Kind::HostNotFound, "host-not-found"},
@@ -80,6 +80,22 @@ constexpr std::array<std::pair<Kind, const char *>, 15> Ids {{
     {Kind::Unsupported, "unsupported"},
     {Kind::FamilyMismatch, "family-mismatch"},
     {Kind::Other, "other"},
+    {Kind::TlsUnavailable, "tls-unavailable"},
+    {Kind::TlsCredentials, "tls-credentials"},
+    {Kind::TlsExpired, "tls-expired"},
+    {Kind::TlsNotYetValid, "tls-not-yet-valid"},
+    {Kind::TlsSelfSigned, "tls-self-signed"},
+    {Kind::TlsUnknownCa, "tls-unknown-ca"},
+    {Kind::TlsNameMismatch, "tls-name-mismatch"},
+    {Kind::TlsCertificateInvalid, "tls-certificate-invalid"},
+    {Kind::TlsPinMismatch, "tls-pin-mismatch"},
+    {Kind::TlsClientCertificateRequired, "tls-client-certificate-required"},
+    {Kind::TlsCertificateRejected, "tls-certificate-rejected"},
+    {Kind::TlsNoSharedProtocol, "tls-no-shared-protocol"},
+    {Kind::TlsNoSharedCipher, "tls-no-shared-cipher"},
+    {Kind::TlsNotTls, "tls-not-tls"},
+    {Kind::TlsHandshakeFailed, "tls-handshake-failed"},
+    {Kind::TlsSeenOnPlain, "tls-seen-on-plain"},
 }};
 } // namespace
 

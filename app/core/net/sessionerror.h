@@ -24,7 +24,24 @@ struct SessionError
         Resource, // out of file descriptors or memory
         Unsupported, // e.g. IPv6 switched off on this machine
         FamilyMismatch, // an IPv4-bound socket asked to reach an IPv6 address, or the reverse
-        Other
+        Other,
+        // TLS (app/core/net/tlssupport.cpp maps Qt's TLS errors here). detail: what the words need, noted per kind.
+        TlsUnavailable, // no TLS backend on this system (detail: Qt's reason)
+        TlsCredentials, // a certificate, key or CA file could not be used (detail: "file: why")
+        TlsExpired, // the peer's certificate has expired (detail: its notAfter, ISO 8601)
+        TlsNotYetValid, // (detail: its notBefore)
+        TlsSelfSigned, // (detail: its subject)
+        TlsUnknownCa, // signed by a CA we do not trust (detail: its issuer)
+        TlsNameMismatch, // (detail: the name checked, a newline, the names the certificate holds, comma-separated)
+        TlsCertificateInvalid, // any other verification failure (detail: Qt's words)
+        TlsPinMismatch, // the certificate differs from the pinned one (detail: pinned, a newline, presented)
+        TlsClientCertificateRequired, // the server wants a client certificate and none was sent
+        TlsCertificateRejected, // the peer refused our certificate (detail: the alert)
+        TlsNoSharedProtocol, // no TLS version both sides accept
+        TlsNoSharedCipher, // no cipher suite both sides accept (or another handshake_failure alert)
+        TlsNotTls, // the peer does not speak TLS on this port (plain text came back)
+        TlsHandshakeFailed, // anything else during the handshake (detail: Qt's words)
+        TlsSeenOnPlain // plain client tab: the server answered with a TLS record (first byte 0x15/0x16)
     };
 
     Kind kind = Kind::None;

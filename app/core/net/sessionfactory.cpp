@@ -3,6 +3,8 @@
 #include "net/relaysession.h"
 #include "net/tcpclientsession.h"
 #include "net/tcpserversession.h"
+#include "net/tlsclientsession.h"
+#include "net/tlsserversession.h"
 #include "net/udpsession.h"
 
 Session *Sessions::create(Transport transport, QObject *parent)
@@ -16,6 +18,10 @@ Session *Sessions::create(Transport transport, QObject *parent)
         return new UdpSession(parent);
     case Transport::Relay:
         return new RelaySession(parent);
+    case Transport::TlsClient:
+        return new TlsClientSession(parent);
+    case Transport::TlsServer:
+        return new TlsServerSession(parent);
     }
     return nullptr;
 }
@@ -31,13 +37,18 @@ QByteArray Sessions::id(Transport transport)
         return "udp";
     case Transport::Relay:
         return "relay";
+    case Transport::TlsClient:
+        return "tls-client";
+    case Transport::TlsServer:
+        return "tls-server";
     }
     return {};
 }
 
 std::optional<Transport> Sessions::fromId(QByteArrayView id)
 {
-    for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp, Transport::Relay}) {
+    for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp, Transport::Relay,
+             Transport::TlsClient, Transport::TlsServer}) {
         if (id == Sessions::id(transport))
             return transport;
     }

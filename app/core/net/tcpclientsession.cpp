@@ -2,6 +2,7 @@
 
 #include "net/endpoint.h"
 #include "net/socketlimits.h"
+#include "net/tlssupport.h"
 
 #include <QHostAddress>
 #include <QTcpSocket>
@@ -55,7 +56,8 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
     }
 
     const QString target = unbracketed(host);
-    m_socket = new QTcpSocket(this);
+    m_socket = createSocket();
+    m_firstRead = true;
     m_socket->setReadBufferSize(SocketLimits::ReadChunkBytes);
     connect(m_socket, &QTcpSocket::connected, this, &TcpClientSession::onConnected);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpClientSession::onDisconnected);
@@ -91,7 +93,7 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
 
     if (timeoutMs > 0)
         m_connectTimer.start(timeoutMs);
-    m_socket->connectToHost(target, port);
+    connectSocket(m_socket, target, port);
 }
 
 int TcpClientSession::send(const QByteArray &data, const QList<PeerId> &targets)
@@ -150,11 +152,34 @@ qint64 TcpClientSession::bytesToWrite(PeerId id) const
     return m_socket->bytesToWrite();
 }
 
+QTcpSocket *TcpClientSession::createSocket()
+{
+    return new QTcpSocket(this);
+}
+
+void TcpClientSession::connectSocket(QTcpSocket *socket, const QString &host, quint16 port)
+{
+    socket->connectToHost(host, port);
+}
+
+SessionError TcpClientSession::mapError(QAbstractSocket::SocketError error)
+{
+    return SessionError::fromSocket(error, m_socket->errorString());
+}
+
 void TcpClientSession::onConnected()
 {
-    m_connectTimer.stop();
     // A debugging tool should put each send on the wire at once rather than let Nagle coalesce small writes.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (!holdOpening(m_socket))
+        becomeOpen();
+}
+
+void TcpClientSession::becomeOpen()
+{
+    if (!m_socket || m_peer != 0)
+        return;
+    m_connectTimer.stop();
     // Listed before the state changes, so that a slot of stateChanged(Open) already finds its peer.
     m_peer = addPeer(Endpoint::format(m_socket->peerAddress(), m_socket->peerPort()),
         Endpoint::format(m_socket->localAddress(), m_socket->localPort()));
@@ -183,10 +208,10 @@ void TcpClientSession::onError(QAbstractSocket::SocketError error)
         return;
     if (m_peer == 0) {
         // Failed to connect (refused, host not found, bind failed...): the session itself failed.
-        failOpening(SessionError::fromSocket(error, m_socket->errorString()));
+        failOpening(mapError(error));
         return;
     }
-    reportError(m_peer, SessionError::fromSocket(error, m_socket->errorString()));
+    reportError(m_peer, mapError(error));
 }
 
 void TcpClientSession::onReadyRead()
@@ -196,8 +221,14 @@ void TcpClientSession::onReadyRead()
     // read(bytesAvailable()) rather than readAll(): when Qt's buffer is one chunk (one read per notification, the
     // usual case) QIODevice::read(qint64) hands that chunk over without copying it.
     const QByteArray data = m_socket->read(m_socket->bytesAvailable());
-    if (!data.isEmpty())
-        deliver(m_peer, data);
+    if (data.isEmpty())
+        return;
+    const PeerId id = m_peer;
+    const bool first = std::exchange(m_firstRead, false);
+    deliver(id, data);
+    // A plain client that hears a TLS record (a TLS server's alert at our plain text, or its hello) is on a TLS port.
+    if (first && !tls() && TlsSupport::looksLikeTls(data) && id == m_peer && id != 0)
+        reportError(id, {SessionError::Kind::TlsSeenOnPlain, QString()});
 }
 
 void TcpClientSession::onTimeout()

@@ -34,16 +34,33 @@ public:
     qint64 bytesToWrite(PeerId id) const override;
     QString peerEndpoint() const { return peerInfo(m_peer).endpoint; }
 
+protected:
+    // Hooks for a transport built on this one (TLS): the socket to use, how to connect it, and whether opening waits
+    // (for a handshake) after the TCP connection is up; then becomeOpen() lists the peer and goes Open, or
+    // failOpening() reports why not. mapError() is the one place a socket error becomes a SessionError.
+    virtual QTcpSocket *createSocket();
+    virtual void connectSocket(QTcpSocket *socket, const QString &host, quint16 port);
+    virtual bool holdOpening(QTcpSocket *socket)
+    {
+        Q_UNUSED(socket);
+        return false;
+    }
+    virtual SessionError mapError(QAbstractSocket::SocketError error);
+    void becomeOpen();
+    void failOpening(const SessionError &error);
+    QTcpSocket *socket() const { return m_socket; }
+    PeerId currentPeer() const { return m_peer; }
+
 private:
     void onConnected();
     void onDisconnected();
     void onError(QAbstractSocket::SocketError error);
     void onReadyRead();
     void onTimeout();
-    void failOpening(const SessionError &error);
     void dropSocket();
 
     QTcpSocket *m_socket = nullptr;
     QTimer m_connectTimer;
     PeerId m_peer = 0;
+    bool m_firstRead = true; // the connection's first read is checked for a TLS record (plain tab, see onReadyRead)
 };

@@ -60,7 +60,9 @@ TcpServerSession::~TcpServerSession()
 bool TcpServerSession::listen(const QHostAddress &address, quint16 port)
 {
     close();
-    auto *server = new QTcpServer(this);
+    QTcpServer *server = createServer();
+    if (!server)
+        return false; // createServer() said why
     server->setMaxPendingConnections(MaxPendingConnections);
     server->setListenBacklogSize(ListenBacklog);
     if (!server->listen(address, port)) {
@@ -248,9 +250,9 @@ void TcpServerSession::takePendingConnections()
         connect(socket, &QTcpSocket::readyRead, this, [this, id] { onClientReadyRead(id); });
         connect(socket, &QTcpSocket::disconnected, this, [this, id] { onClientDisconnected(id); });
         connect(socket, &QTcpSocket::bytesWritten, this, [this, id](qint64 bytes) { Q_EMIT bytesWritten(id, bytes); });
-        connect(socket, &QTcpSocket::errorOccurred, this, [this, id, socket](QAbstractSocket::SocketError error) {
-            reportError(id, SessionError::fromSocket(error, socket->errorString()));
-        });
+        connect(socket, &QTcpSocket::errorOccurred, this,
+            [this, id, socket](QAbstractSocket::SocketError error) { reportError(id, mapError(id, socket, error)); });
+        setUpClient(id, socket);
         announcePeer(id);
         // Accepted by Qt a turn ago (or a nested event loop in a slot ran since): what the socket saw meanwhile was
         // signalled to nobody. Data stays buffered, and the state tells whether the peer has already gone.
@@ -325,6 +327,22 @@ void TcpServerSession::deleteRetired()
     m_retired.erase(m_retired.begin(), m_retired.begin() + count);
     if (!m_retired.empty())
         QMetaObject::invokeMethod(this, &TcpServerSession::deleteRetired, Qt::QueuedConnection);
+}
+
+QTcpServer *TcpServerSession::createServer()
+{
+    return new QTcpServer(this);
+}
+
+SessionError TcpServerSession::mapError(PeerId id, QTcpSocket *socket, QAbstractSocket::SocketError error)
+{
+    Q_UNUSED(id);
+    return SessionError::fromSocket(error, socket->errorString());
+}
+
+QTcpSocket *TcpServerSession::clientSocket(PeerId id) const
+{
+    return m_sockets.value(id);
 }
 
 qint64 TcpServerSession::writeTo(PeerId id, QTcpSocket *socket, const QByteArray &data)

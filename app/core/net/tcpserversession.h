@@ -46,6 +46,19 @@ public:
     // half a second. 0: one clock check's worth (16 writes) per turn.
     void setWriteSliceMs(qint64 ms) { m_writeSliceMs = ms; }
 
+protected:
+    // Hooks for a transport built on this one (TLS): the listener (nullptr: it could not be made, and the hook has
+    // reported why), a new client's socket set up before peerConnected (its signals to this session are connected
+    // already), and the one place a client socket's error becomes a SessionError.
+    virtual QTcpServer *createServer();
+    virtual void setUpClient(PeerId id, QTcpSocket *socket)
+    {
+        Q_UNUSED(id);
+        Q_UNUSED(socket);
+    }
+    virtual SessionError mapError(PeerId id, QTcpSocket *socket, QAbstractSocket::SocketError error);
+    QTcpSocket *clientSocket(PeerId id) const;
+
 private:
     void onNewConnection();
     void takePendingConnections();
