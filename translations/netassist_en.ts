@@ -83,6 +83,23 @@
     </message>
 </context>
 <context>
+    <name>RelayControl</name>
+    <message numerus="yes">
+        <source>reset after %n byte(s)</source>
+        <translation>
+            <numerusform>reset after %n byte</numerusform>
+            <numerusform>reset after %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>closed after %n byte(s)</source>
+        <translation>
+            <numerusform>closed after %n byte</numerusform>
+            <numerusform>closed after %n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SequencePanel</name>
     <message numerus="yes">
         <source>Imported %n step(s) from %1.</source>

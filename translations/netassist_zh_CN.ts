@@ -754,6 +754,54 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>--relay %1: a relay needs --to HOST:PORT after it.</source>
         <translation>--relay %1：转发需要在其后指定 --to HOST:PORT。</translation>
     </message>
+    <message>
+        <source>Open a TLS Client tab with this target, e.g. 192.168.1.10:8883. May be repeated.</source>
+        <translation>打开一个以此为目标的 TLS 客户端标签页，例如 192.168.1.10:8883。可重复。</translation>
+    </message>
+    <message>
+        <source>Verify the --tls-client before it against the CA certificates in FILE (PEM).</source>
+        <translation>用 FILE（PEM）中的 CA 证书验证其前面的 --tls-client。</translation>
+    </message>
+    <message>
+        <source>Do not verify the --tls-client before it (the log marks what it receives as unverified).</source>
+        <translation>不验证其前面的 --tls-client（日志把收到的内容标为未验证）。</translation>
+    </message>
+    <message>
+        <source>Open a TLS Server tab with this port and listen address; needs --cert and --key. May be repeated.</source>
+        <translation>打开一个使用此端口和监听地址的 TLS 服务器标签页；需要 --cert 和 --key。可重复。</translation>
+    </message>
+    <message>
+        <source>The certificate of the --tls-server before it: PEM, or PKCS#12 (.p12, .pfx).</source>
+        <translation>其前面 --tls-server 的证书：PEM，或 PKCS#12（.p12、.pfx）。</translation>
+    </message>
+    <message>
+        <source>The private key (PEM) of the --tls-server before it.</source>
+        <translation>其前面 --tls-server 的私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>%1: it follows the --tls-client tab it is for.</source>
+        <translation>%1：它应跟在所属的 --tls-client 标签页之后。</translation>
+    </message>
+    <message>
+        <source>--ca needs a file name.</source>
+        <translation>--ca 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>%1 %2: it follows the --tls-server tab it is for.</source>
+        <translation>%1 %2：它应跟在所属的 --tls-server 标签页之后。</translation>
+    </message>
+    <message>
+        <source>%1 needs a file name.</source>
+        <translation>%1 需要一个文件名。</translation>
+    </message>
+    <message>
+        <source>--tls-server needs --cert FILE (and --key FILE unless the certificate file holds the key).</source>
+        <translation>--tls-server 需要 --cert FILE（证书文件不含私钥时还需要 --key FILE）。</translation>
+    </message>
+    <message>
+        <source>--ca and --insecure contradict each other: choose one.</source>
+        <translation>--ca 与 --insecure 相互矛盾：请选择其一。</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -864,6 +912,78 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>The socket is bound to an address of the other IP version (IPv4 / IPv6): bind to all interfaces to reach both.</source>
         <translation>套接字绑定在另一 IP 版本（IPv4 / IPv6）的地址上：绑定到所有接口才能同时访问两者。</translation>
+    </message>
+    <message>
+        <source>TLS is not available on this system: %1</source>
+        <translation>此系统上没有可用的 TLS：%1</translation>
+    </message>
+    <message>
+        <source>The certificate, key or CA file cannot be used: %1</source>
+        <translation>无法使用证书、私钥或 CA 文件：%1</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate has expired (valid until %1).</source>
+        <translation>对端的证书已过期（有效期至 %1）。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate is not valid yet (valid from %1): check this machine&apos;s clock.</source>
+        <translation>对端的证书尚未生效（自 %1 起有效）：请检查本机时钟。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate is self-signed (%1): give its file as the CA, or trust this certificate.</source>
+        <translation>对端的证书是自签名的（%1）：请把它的文件作为 CA，或信任此证书。</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate is signed by an unknown CA (%1): give that CA&apos;s file.</source>
+        <translation>对端的证书由未知的 CA 签发（%1）：请提供该 CA 的文件。</translation>
+    </message>
+    <message>
+        <source>Name mismatch: the certificate is not for &quot;%1&quot;; it names %2. Set the server name to one of them.</source>
+        <translation>名称不匹配：证书不是颁发给“%1”的；它包含的名称为 %2。请把服务器名称设为其中之一。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate was not accepted: %1</source>
+        <translation>未接受对端的证书：%1</translation>
+    </message>
+    <message>
+        <source>Pin mismatch: the certificate changed since it was trusted (trusted SHA-256 %1, now %2).</source>
+        <translation>固定证书不匹配：证书自被信任以来已更改（信任的 SHA-256 为 %1，现在为 %2）。</translation>
+    </message>
+    <message>
+        <source>The server requires a client certificate: choose a certificate and key.</source>
+        <translation>服务器要求客户端证书：请选择证书和私钥。</translation>
+    </message>
+    <message>
+        <source>The peer rejected our certificate.</source>
+        <translation>对端拒绝了我们的证书。</translation>
+    </message>
+    <message>
+        <source>The peer rejected our certificate (%1).</source>
+        <translation>对端拒绝了我们的证书（%1）。</translation>
+    </message>
+    <message>
+        <source>No TLS version both sides accept (%1).</source>
+        <translation>没有双方都接受的 TLS 版本（%1）。</translation>
+    </message>
+    <message>
+        <source>The handshake failed: no cipher suite both sides accept, or the peer refused the handshake (%1).</source>
+        <translation>握手失败：没有双方都接受的加密套件，或对端拒绝了握手（%1）。</translation>
+    </message>
+    <message>
+        <source>The peer does not speak TLS on this port (plain text came back, or it hung up): use a plain tab, or the port for TLS.</source>
+        <translation>对端在此端口上不使用 TLS（返回了明文，或直接断开）：请使用普通标签页，或 TLS 端口。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1</source>
+        <translation>TLS 握手失败：%1</translation>
+    </message>
+    <message>
+        <source>The server answered with TLS (first byte 0x16 or 0x15): this port speaks TLS; use a TLS client tab.</source>
+        <translation>服务器以 TLS 应答（首字节为 0x16 或 0x15）：此端口使用 TLS；请使用 TLS 客户端标签页。</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1479,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>→ target</source>
         <translation>→ 目标</translation>
+    </message>
+    <message>
+        <source>(unverified)</source>
+        <translation>（未验证）</translation>
+    </message>
+    <message>
+        <source>TLS established with %1: %2</source>
+        <translation>已与 %1 建立 TLS：%2</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1997,26 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>TX datagrams</source>
         <translation>发送数据报</translation>
     </message>
+    <message>
+        <source>handshaking…</source>
+        <translation>正在握手…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密套件</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
 </context>
 <context>
     <name>QuickCommandDialog</name>
@@ -2183,6 +2331,45 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Every datagram is one record: a datagram already is a message</source>
         <translation>每个数据报就是一条记录：数据报本身就是一条消息</translation>
+    </message>
+</context>
+<context>
+    <name>RelayControl</name>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>limit %1 KiB/s</source>
+        <translation>限速 %1 KiB/秒</translation>
+    </message>
+    <message>
+        <source>split %1 B / %2 ms</source>
+        <translation>拆分 %1 字节 / %2 毫秒</translation>
+    </message>
+    <message>
+        <source>reset after %1 B</source>
+        <translation>%1 字节后重置</translation>
+    </message>
+    <message>
+        <source>close after %1 B</source>
+        <translation>%1 字节后关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>reset after %n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节后已重置</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>closed after %n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节后已关闭</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no faults</source>
+        <translation>无故障</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +3611,21 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     </message>
 </context>
 <context>
+    <name>SessionRecorder</name>
+    <message>
+        <source>Connected to target %1 from %2</source>
+        <translation>已从 %2 连接到目标 %1</translation>
+    </message>
+    <message>
+        <source>Fault, client → target: %1</source>
+        <translation>故障，客户端 → 目标：%1</translation>
+    </message>
+    <message>
+        <source>Fault, target → client: %1</source>
+        <translation>故障，目标 → 客户端：%1</translation>
+    </message>
+</context>
+<context>
     <name>SessionTabs</name>
     <message>
         <source>closed</source>
@@ -3858,6 +4060,22 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>Relay</source>
         <translation>转发</translation>
     </message>
+    <message>
+        <source>New TLS C&amp;lient</source>
+        <translation>新建 TLS 客户端(&amp;L)</translation>
+    </message>
+    <message>
+        <source>TLS Client</source>
+        <translation>TLS 客户端</translation>
+    </message>
+    <message>
+        <source>New TLS Se&amp;rver</source>
+        <translation>新建 TLS 服务器(&amp;R)</translation>
+    </message>
+    <message>
+        <source>TLS Server</source>
+        <translation>TLS 服务器</translation>
+    </message>
 </context>
 <context>
     <name>TimedSend</name>
@@ -3956,6 +4174,318 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>● Running: %1 sent</source>
         <translation>● 运行中：已发送 %1 次</translation>
+    </message>
+</context>
+<context>
+    <name>TlsClientPage</name>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
+    </message>
+</context>
+<context>
+    <name>TlsOptionsPanel</name>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>选择%1</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>服务器名称</translation>
+    </message>
+    <message>
+        <source>The name sent to the server (SNI) and checked against its certificate; empty: the host</source>
+        <translation>发送给服务器（SNI）并与其证书核对的名称；为空时使用主机名</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>Server &amp;name:</source>
+        <translation>服务器名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>What the server&apos;s certificate is checked against</source>
+        <translation>用什么来验证服务器的证书</translation>
+    </message>
+    <message>
+        <source>System CAs</source>
+        <translation>系统 CA</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <source>None (unverified)</source>
+        <translation>不验证（未验证）</translation>
+    </message>
+    <message>
+        <source>&amp;Verify:</source>
+        <translation>验证(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Client certificates</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Whether clients are asked for a certificate, checked against the CA file</source>
+        <translation>是否要求客户端提供证书，并用 CA 文件验证</translation>
+    </message>
+    <message>
+        <source>Not asked</source>
+        <translation>不要求</translation>
+    </message>
+    <message>
+        <source>Asked for</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Client c&amp;ertificates:</source>
+        <translation>客户端证书(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A PEM file of the CA certificates to trust</source>
+        <translation>要信任的 CA 证书的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>CA 文件(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Our certificate for servers that ask: PEM, or PKCS#12 (.p12, .pfx)</source>
+        <translation>供要求证书的服务器使用的本方证书：PEM，或 PKCS#12（.p12、.pfx）</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate: PEM, or PKCS#12 (.p12, .pfx) with its key</source>
+        <translation>服务器的证书：PEM，或含私钥的 PKCS#12（.p12、.pfx）</translation>
+    </message>
+    <message>
+        <source>Cer&amp;tificate:</source>
+        <translation>证书(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>The PEM private key; empty when it is in the certificate file or a PKCS#12 file</source>
+        <translation>PEM 私钥；私钥在证书文件或 PKCS#12 文件中时留空</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Key password</source>
+        <translation>私钥密码</translation>
+    </message>
+    <message>
+        <source>The key&apos;s or PKCS#12 file&apos;s password; never saved</source>
+        <translation>私钥或 PKCS#12 文件的密码；从不保存</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>ALPN protocols</source>
+        <translation>ALPN 协议</translation>
+    </message>
+    <message>
+        <source>Application protocols to offer (client) or accept (server), comma-separated, e.g. h2, http/1.1, mqtt</source>
+        <translation>要提供（客户端）或接受（服务器）的应用协议，以逗号分隔，例如 h2, http/1.1, mqtt</translation>
+    </message>
+    <message>
+        <source>A&amp;LPN:</source>
+        <translation>A&amp;LPN：</translation>
+    </message>
+    <message>
+        <source>What TLS negotiated</source>
+        <translation>TLS 协商结果</translation>
+    </message>
+    <message>
+        <source>Protocol version, cipher suite, ALPN and whether the peer was verified</source>
+        <translation>协议版本、加密套件、ALPN 以及对端是否已验证</translation>
+    </message>
+    <message>
+        <source>Start in &amp;plain text</source>
+        <translation>以明文开始(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Start in plain text</source>
+        <translation>以明文开始</translation>
+    </message>
+    <message>
+        <source>Connect without TLS, exchange a plain preamble, then press Start TLS</source>
+        <translation>不使用 TLS 连接，先交换明文前导内容，然后按“启动 TLS”</translation>
+    </message>
+    <message>
+        <source>Start &amp;TLS</source>
+        <translation>启动 &amp;TLS</translation>
+    </message>
+    <message>
+        <source>Start TLS</source>
+        <translation>启动 TLS</translation>
+    </message>
+    <message>
+        <source>Encrypt the open plain connection now (STARTTLS)</source>
+        <translation>立即加密已打开的明文连接（STARTTLS）</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;details…</source>
+        <translation>证书详情(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>证书详情</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificate chain: subject, issuer, names, validity, key and SHA-256 fingerprint</source>
+        <translation>对端的证书链：主题、颁发者、名称、有效期、密钥和 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>TLS is not available: %1</source>
+        <translation>TLS 不可用：%1</translation>
+    </message>
+    <message>
+        <source>TLS: not connected</source>
+        <translation>TLS：未连接</translation>
+    </message>
+    <message>
+        <source>ALPN %1</source>
+        <translation>ALPN %1</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <source>UNVERIFIED</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key *.p12 *.pfx)</source>
+        <translation>证书和私钥 (*.pem *.crt *.cer *.key *.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TlsPages</name>
+    <message>
+        <source>Certificate details</source>
+        <translation>证书详情</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>证书链</translation>
+    </message>
+    <message>
+        <source>The peer&apos;s certificates, leaf first</source>
+        <translation>对端的证书，叶证书在前</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>信任此证书(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>Pin its SHA-256 for %1: accepted from now on, and a changed certificate is refused</source>
+        <translation>为 %1 固定其 SHA-256：今后接受此证书，证书一旦更改即拒绝</translation>
+    </message>
+    <message>
+        <source>No certificate received.</source>
+        <translation>未收到证书。</translation>
+    </message>
+    <message>
+        <source>Server name checked: %1</source>
+        <translation>核对的服务器名称：%1</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>问题：%1</translation>
+    </message>
+    <message>
+        <source>Certificate 1 (the peer&apos;s own)</source>
+        <translation>证书 1（对端自己的）</translation>
+    </message>
+    <message>
+        <source>Certificate %1</source>
+        <translation>证书 %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>主题：%1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>颁发者：%1</translation>
+    </message>
+    <message>
+        <source> (self-signed)</source>
+        <translation>（自签名）</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>名称：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Valid: %1 to %2</source>
+        <translation>有效期：%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Key: %1, %2 bits</source>
+        <translation>密钥：%1，%2 位</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TlsServerPage</name>
+    <message>
+        <source>TLS %1</source>
+        <translation>TLS %1</translation>
     </message>
 </context>
 <context>
