@@ -209,7 +209,8 @@ ParseOutcome parseCommandLine(const QStringList &args)
             const QString value = next(client);
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
-                return failure(CommandLineText::optionProblem(QStringLiteral("--client"), value, CommandLineText::hostPortProblem(target.error, false)));
+                return failure(CommandLineText::optionProblem(
+                    QStringLiteral("--client"), value, CommandLineText::hostPortProblem(target.error, false)));
             TabPreset preset;
             preset.kind = "tcp-client";
             preset.host = target.host;
@@ -219,7 +220,8 @@ ParseOutcome parseCommandLine(const QStringList &args)
             const QString value = next(tlsClient);
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
-                return failure(CommandLineText::optionProblem(QStringLiteral("--tls-client"), value, CommandLineText::hostPortProblem(target.error, false)));
+                return failure(CommandLineText::optionProblem(
+                    QStringLiteral("--tls-client"), value, CommandLineText::hostPortProblem(target.error, false)));
             TabPreset preset;
             preset.kind = "tls-client";
             preset.host = target.host;
@@ -258,7 +260,8 @@ ParseOutcome parseCommandLine(const QStringList &args)
             const QString value = next(isUdp ? udp : isRelay ? relay : isTls ? tlsServer : server);
             const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
             if (!local.ok())
-                return failure(CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
+                return failure(
+                    CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
             // A socket binds to an address of this machine; a name would need a lookup with several possible answers.
             const QHostAddress address
                 = local.host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(local.host);
@@ -279,7 +282,8 @@ ParseOutcome parseCommandLine(const QStringList &args)
                 return failure(CommandLine::tr("--to %1: --to follows the --udp tab it is for.").arg(value));
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
-                return failure(CommandLineText::optionProblem(QStringLiteral("--to"), value, CommandLineText::hostPortProblem(target.error, false)));
+                return failure(CommandLineText::optionProblem(
+                    QStringLiteral("--to"), value, CommandLineText::hostPortProblem(target.error, false)));
             options.tabs.last().toHost = target.host;
             options.tabs.last().toPort = target.port;
         } else if (name == join.names().constFirst()) {

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "net/endpoint.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-#include "net/endpoint.h"
 
 // One tab the command line asks for. Parsing is separate from applying (ui/launchpresets) so that every rule is
 // testable without a widget.

@@ -3079,6 +3079,10 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>Run %1.</source>
         <translation>运行%1。</translation>
     </message>
+    <message>
+        <source>Step numbers</source>
+        <translation>步骤编号</translation>
+    </message>
 </context>
 <context>
     <name>SequenceText</name>
@@ -4479,6 +4483,10 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>This pcap capture holds the decrypted bytes, written as plain TCP: Wireshark will show the conversation, not the TLS records that went over the wire.</source>
+        <translation>此 pcap 抓包文件保存的是解密后的字节，以普通 TCP 写入：Wireshark 将显示会话内容，而不是线路上实际传输的 TLS 记录。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include "stepeditor.h"
 #include "widgetnames.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QCheckBox>
 #include <QFile>
@@ -72,6 +73,13 @@ SequencePanel::SequencePanel(Session *session, SessionRecorder *recorder, QWidge
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The corner button selects every row, which a single-selection list cannot do: off, and named, so assistive
+    // technology does not meet an anonymous button.
+    m_table->setCornerButtonEnabled(false);
+    for (QAbstractButton *corner : m_table->findChildren<QAbstractButton *>()) {
+        corner->setObjectName(QStringLiteral("sequenceStepsCorner"));
+        corner->setAccessibleName(tr("Step numbers"));
+    }
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     // The step and its result share the width (the editor beside shows both in full); no sideways scrolling.

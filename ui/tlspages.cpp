@@ -3,6 +3,8 @@
 #include "commandline.h"
 #include "errortext.h"
 #include "net/tlscontrol.h"
+#include "session/tabmodel.h"
+#include "session/transcriptcapture.h"
 #include "settingsvalues.h"
 #include "tlsoptionspanel.h"
 #include "widgetnames.h"
@@ -98,6 +100,19 @@ QString describeChain(const TlsPeerInfo &info)
     return out.join(u'\n');
 }
 
+// A pcap of a TLS tab holds what the log holds: the decrypted bytes, written as plain TCP. Said in the log when such
+// a capture starts, so nobody takes the file for a capture of the wire.
+static void notePcapHoldsDecryptedBytes(TabModel *model, QObject *context)
+{
+    TranscriptCapture *capture = model->capture();
+    QObject::connect(capture, &TranscriptCapture::changed, context, [model, capture](bool capturing) {
+        if (capturing && capture->format() == CaptureFile::Format::Pcap) {
+            model->note(Words::tr("This pcap capture holds the decrypted bytes, written as plain TCP: Wireshark will "
+                                  "show the conversation, not the TLS records that went over the wire."));
+        }
+    });
+}
+
 // --- client
 
 TlsClientPage::TlsClientPage(TabModel *model, QWidget *parent)
@@ -107,6 +122,7 @@ TlsClientPage::TlsClientPage(TabModel *model, QWidget *parent)
 {
     Q_ASSERT(m_tls);
     insertPanel(this, m_panel);
+    notePcapHoldsDecryptedBytes(model, this);
     connect(m_panel, &TlsOptionsPanel::detailsRequested, this, &TlsClientPage::showDetails);
     connect(m_panel, &TlsOptionsPanel::startTlsRequested, this, [this] { m_tls->startTls(); });
     connect(session(), &Session::stateChanged, this, &TlsClientPage::refresh);
@@ -194,6 +210,7 @@ TlsServerPage::TlsServerPage(TabModel *model, QWidget *parent)
 {
     Q_ASSERT(m_tls);
     insertPanel(this, m_panel);
+    notePcapHoldsDecryptedBytes(model, this);
     connect(m_panel, &TlsOptionsPanel::detailsRequested, this, &TlsServerPage::showDetails);
     connect(session(), &Session::stateChanged, this,
         [this] { m_panel->setEditable(session()->state() == Session::State::Idle); });

@@ -36,13 +36,12 @@ HeadlessRun::HeadlessRun(const RunOptions &options, const Sequence &sequence, Pr
     connect(session, &Session::peerConnected, this, &HeadlessRun::onPeerConnected);
     connect(session, &Session::errorOccurred, this,
         [this](PeerId id, const SessionError &error) { onSessionError(id, ErrorText::session(error)); });
-    connect(session, &Session::activity, this,
-        [this](Session::Activity activity, const QString &endpoint) {
-            if (activity == Session::Activity::Listening)
-                m_out(tr("Listening on %1, waiting for the first client...").arg(endpoint));
-            else if (activity == Session::Activity::Bound)
-                m_out(tr("Bound to %1.").arg(endpoint));
-        });
+    connect(session, &Session::activity, this, [this](Session::Activity activity, const QString &endpoint) {
+        if (activity == Session::Activity::Listening)
+            m_out(tr("Listening on %1, waiting for the first client...").arg(endpoint));
+        else if (activity == Session::Activity::Bound)
+            m_out(tr("Bound to %1.").arg(endpoint));
+    });
     connect(m_runner, &SequenceRunner::stepFinished, this, &HeadlessRun::onStepFinished);
     connect(m_runner, &SequenceRunner::finished, this, &HeadlessRun::onRunFinished);
     m_wait.setSingleShot(true);

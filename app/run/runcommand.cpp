@@ -44,8 +44,9 @@ int runSequenceCommand(const QStringList &args)
     const SequenceJson::LoadResult loaded = SequenceJson::load(file.readAll());
     if (!loaded.ok()) {
         const SequenceError &e = loaded.error;
-        const QString where = e.line > 0 ? QStringLiteral("%1:%2:%3").arg(options.sequencePath).arg(e.line).arg(e.column)
-                                         : options.sequencePath;
+        const QString where = e.line > 0
+            ? QStringLiteral("%1:%2:%3").arg(options.sequencePath).arg(e.line).arg(e.column)
+            : options.sequencePath;
         return badInput(QStringLiteral("%1: %2").arg(where, SequenceText::error(e)));
     }
     if (!options.junitPath.isEmpty()) {
@@ -59,7 +60,8 @@ int runSequenceCommand(const QStringList &args)
             report.remove();
     }
 
-    HeadlessRun run(options, loaded.sequence, [](const QString &line) { print(stdout, line); },
+    HeadlessRun run(
+        options, loaded.sequence, [](const QString &line) { print(stdout, line); },
         [](const QString &line) { print(stderr, line); });
     int exitCode = 1;
     QObject::connect(&run, &HeadlessRun::finished, &run, [&exitCode](int code) {

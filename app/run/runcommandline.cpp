@@ -32,25 +32,26 @@ RunParse parseRunCommandLine(const QStringList &args)
         "reached), 2 on bad input."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, RunCommand::tr("Show this help."));
     const QCommandLineOption client(QStringLiteral("client"),
-        RunCommand::tr("Connect to this TCP target, e.g. 192.168.1.10:502 or [::1]:8000."), RunCommand::tr("HOST:PORT"));
+        RunCommand::tr("Connect to this TCP target, e.g. 192.168.1.10:502 or [::1]:8000."),
+        RunCommand::tr("HOST:PORT"));
     const QCommandLineOption server(QStringLiteral("server"),
         RunCommand::tr("Listen on this TCP port (and address) and run with the first client that connects."),
         RunCommand::tr("[ADDRESS:]PORT"));
-    const QCommandLineOption udp(QStringLiteral("udp"),
-        RunCommand::tr("Bind a UDP socket to this port (and address)."), RunCommand::tr("[ADDRESS:]PORT"));
+    const QCommandLineOption udp(QStringLiteral("udp"), RunCommand::tr("Bind a UDP socket to this port (and address)."),
+        RunCommand::tr("[ADDRESS:]PORT"));
     const QCommandLineOption to(QStringLiteral("to"),
         RunCommand::tr("With --udp: send to this target (without it, to the first endpoint that sends a datagram)."),
         RunCommand::tr("HOST:PORT"));
-    const QCommandLineOption junit(
-        QStringLiteral("junit"), RunCommand::tr("Also write the results as JUnit XML to FILE."), RunCommand::tr("FILE"));
+    const QCommandLineOption junit(QStringLiteral("junit"),
+        RunCommand::tr("Also write the results as JUnit XML to FILE."), RunCommand::tr("FILE"));
     const QCommandLineOption wait(QStringLiteral("wait"),
         RunCommand::tr("How long to wait for the connection, the first client or the first datagram (default 30)."),
         RunCommand::tr("SECONDS"));
     parser.addOptions({help, client, server, udp, to, junit, wait});
     parser.addPositionalArgument(
         QStringLiteral("run"), RunCommand::tr("The command: run a sequence."), QStringLiteral("run"));
-    parser.addPositionalArgument(QStringLiteral("sequence"), RunCommand::tr("The sequence file (JSON)."),
-        RunCommand::tr("SEQUENCE.json"));
+    parser.addPositionalArgument(
+        QStringLiteral("sequence"), RunCommand::tr("The sequence file (JSON)."), RunCommand::tr("SEQUENCE.json"));
 
     if (!parser.parse(args))
         return failure(parser.errorText());
@@ -93,7 +94,8 @@ RunParse parseRunCommandLine(const QStringList &args)
         const QString value = parser.value(isUdp ? udp : server);
         const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
         if (!local.ok())
-            return failure(CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
+            return failure(
+                CommandLineText::optionProblem(option, value, CommandLineText::hostPortProblem(local.error, true)));
         o.address = local.host.isEmpty() ? QHostAddress(QHostAddress::Any) : QHostAddress(local.host);
         if (o.address.isNull()) {
             return failure(CommandLineText::optionProblem(
@@ -121,7 +123,8 @@ RunParse parseRunCommandLine(const QStringList &args)
         bool ok = false;
         const double seconds = parser.value(wait).toDouble(&ok);
         if (!ok || seconds <= 0 || seconds > 86400)
-            return failure(RunCommand::tr("--wait %1: a number of seconds from 0.001 to 86400.").arg(parser.value(wait)));
+            return failure(
+                RunCommand::tr("--wait %1: a number of seconds from 0.001 to 86400.").arg(parser.value(wait)));
         o.waitMs = qMax(1, int(seconds * 1000));
     }
     return parse;

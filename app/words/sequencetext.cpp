@@ -65,8 +65,8 @@ QString SequenceText::describe(const Step &step)
 {
     switch (step.kind) {
     case Step::Kind::Send: {
-        const QString what = step.send.spec.mode == Payload::Mode::Hex ? tr("hex %1").arg(step.send.text)
-                                                                        : quoted(step.send.text);
+        const QString what
+            = step.send.spec.mode == Payload::Mode::Hex ? tr("hex %1").arg(step.send.text) : quoted(step.send.text);
         return step.send.target == SequenceTarget::AllPeers ? tr("send %1 to every peer").arg(what)
                                                             : tr("send %1").arg(what);
     }

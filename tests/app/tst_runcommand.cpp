@@ -135,8 +135,8 @@ void tst_RunCommand::wrongAnswerFailsAndNamesTheStep()
     QVERIFY2(o.out.contains(QStringLiteral("frame: 00 01 00 00 00 03 01 83 02")), qPrintable(o.out));
     // It stops on the first failure: nothing ran after it.
     QCOMPARE(countLines(o.out, QStringLiteral("PASS ")), 1);
-    QVERIFY2(o.out.contains(QStringLiteral("FAILED (stopped at the first failure): 1 passed, 1 failed")),
-        qPrintable(o.out));
+    QVERIFY2(
+        o.out.contains(QStringLiteral("FAILED (stopped at the first failure): 1 passed, 1 failed")), qPrintable(o.out));
 }
 
 void tst_RunCommand::silentDeviceTimesOut()
@@ -215,16 +215,18 @@ void tst_RunCommand::udpWithoutTargetAnswersTheFirstSender()
         process.waitForReadyRead(100);
         first += QString::fromUtf8(process.readAllStandardOutput());
     }
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Bound to 127\\.0\\.0\\.1:(\\d+)")).match(first);
+    const QRegularExpressionMatch m
+        = QRegularExpression(QStringLiteral("Bound to 127\\.0\\.0\\.1:(\\d+)")).match(first);
     QVERIFY2(m.hasMatch(), qPrintable(first + process.readAllStandardError()));
     // The device: sends "hello" from its own port and prints what comes back to that port.
     QProcess device;
     device.start(QStringLiteral("python3"),
         {QStringLiteral("-c"),
-            QStringLiteral("import socket,sys\n"
-                           "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(('127.0.0.1',0)); s.settimeout(10)\n"
-                           "s.sendto(b'hello',('127.0.0.1',%1))\n"
-                           "print(s.recvfrom(100)[0].decode(), flush=True)\n")
+            QStringLiteral(
+                "import socket,sys\n"
+                "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM); s.bind(('127.0.0.1',0)); s.settimeout(10)\n"
+                "s.sendto(b'hello',('127.0.0.1',%1))\n"
+                "print(s.recvfrom(100)[0].decode(), flush=True)\n")
                 .arg(m.captured(1))});
     QVERIFY(device.waitForFinished(15000));
     QCOMPARE(device.readAllStandardOutput().trimmed(), QByteArray("ack"));
@@ -299,14 +301,15 @@ void tst_RunCommand::badInput_data()
                                   << QStringLiteral("cannot read");
     QTest::newRow("not json") << QByteArray("{\n  \"format\": \n") << QStringList {"--client", "127.0.0.1:9"}
                               << QStringLiteral("seq.json:3:1: not valid JSON");
-    QTest::newRow("bad hex pattern")
-        << QByteArray("{\"format\": \"netassist-sequence\", \"version\": 1, \"steps\": [\n"
-                      "  {\"step\": \"expect\", \"match\": \"hex-pattern\", \"pattern\": \"01 0G\"}\n]}")
-        << QStringList {"--client", "127.0.0.1:9"}
-        << QStringLiteral("seq.json:2:46: steps[0].pattern: column 5 is not a hex digit");
-    QTest::newRow("unknown step")
-        << QByteArray("{\"format\": \"netassist-sequence\", \"version\": 1, \"steps\": [\n  {\"step\": \"sned\"}\n]}")
-        << QStringList {"--client", "127.0.0.1:9"} << QStringLiteral("seq.json:2:4: steps[0].step: unknown step");
+    QTest::newRow("bad hex pattern") << QByteArray(
+        "{\"format\": \"netassist-sequence\", \"version\": 1, \"steps\": [\n"
+        "  {\"step\": \"expect\", \"match\": \"hex-pattern\", \"pattern\": \"01 0G\"}\n]}")
+                                     << QStringList {"--client", "127.0.0.1:9"}
+                                     << QStringLiteral("seq.json:2:46: steps[0].pattern: column 5 is not a hex digit");
+    QTest::newRow("unknown step") << QByteArray(
+        "{\"format\": \"netassist-sequence\", \"version\": 1, \"steps\": [\n  {\"step\": \"sned\"}\n]}")
+                                  << QStringList {"--client", "127.0.0.1:9"}
+                                  << QStringLiteral("seq.json:2:4: steps[0].step: unknown step");
     QTest::newRow("no transport") << good << QStringList {} << QStringLiteral("Give exactly one of");
     QTest::newRow("bad port") << good << QStringList {"--client", "127.0.0.1:70000"}
                               << QStringLiteral("--client 127.0.0.1:70000: the port must be a number");

@@ -80,7 +80,8 @@ void tst_SessionSequenceChannel::clientTakesTheTabsFrames()
     QVERIFY(!channel.isOpen());
     runner.setSequence(sequence({Step::makeSend(QStringLiteral("*IDN?"), lf()),
         Step::makeExpect(ExpectMatch::StartsWith, QStringLiteral("NETASSIST,"), 5000),
-        Step::makeSend(QStringLiteral("MEAS?"), lf()), Step::makeExpect(ExpectMatch::Regex, QStringLiteral("^\\+1\\."))}));
+        Step::makeSend(QStringLiteral("MEAS?"), lf()),
+        Step::makeExpect(ExpectMatch::Regex, QStringLiteral("^\\+1\\."))}));
     QVERIFY(connectTo(tab, device.port()));
     QVERIFY(channel.isOpen());
 
@@ -153,7 +154,8 @@ struct ServerWithClients
             return false;
         const QString port = QString::number(tab.session()->localPort());
         QSignalSpy connected(tab.session(), &Session::peerConnected);
-        if (!first.start({"--proto", "text", "--connect", port}) || !second.start({"--proto", "text", "--connect", port}))
+        if (!first.start({"--proto", "text", "--connect", port})
+            || !second.start({"--proto", "text", "--connect", port}))
             return false;
         while (connected.size() < 2 && connected.wait(5000)) { }
         peers = tab.session()->peers();

@@ -6,6 +6,9 @@
 #include "logview.h"
 #include "pagelookup.h"
 #include "sendpanel.h"
+#include "sessionpage.h"
+#include "sessiontabs.h"
+#include "tabkinds.h"
 #include "widgetlookup.h"
 
 #include <QAbstractButton>
@@ -190,25 +193,37 @@ void tst_Accessibility::toggleActionsDoWhatAClickDoes()
     QTRY_COMPARE(page->session()->state(), Session::State::Idle);
 }
 
+// Every tab kind (TLS and relay tabs too, which a new window does not open), each with its Sequences panel shown.
 void tst_Accessibility::everyInteractiveWidgetIsNamed()
 {
     MainWindow window;
     window.show();
     QStringList unnamed;
-    for (QWidget *widget : window.findChildren<QWidget *>()) {
-        const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
-            || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
-            || qobject_cast<QPlainTextEdit *>(widget);
-        // Qt's own pieces inside composite widgets (a combo box's line edit, a spin box's editor, a tab bar's scroll
-        // buttons) are read through their owner.
-        if (!interactive || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
-            || widget->objectName().startsWith(QLatin1String("qt_")) || !widget->isVisibleTo(&window))
-            continue;
-        if (widget->objectName().isEmpty() || accessibleName(widget).isEmpty())
-            unnamed << QStringLiteral("%1 \"%2\" in %3")
-                           .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
-                               widget->parentWidget() ? widget->parentWidget()->objectName() : QString());
+    int kinds = 0;
+    for (const TabKinds::Kind &kind : TabKinds::all()) {
+        SessionPage *page = window.tabs()->addPage(kind.id);
+        QVERIFY2(page, kind.id.constData());
+        window.tabs()->setCurrentWidget(page);
+        if (auto *toggle = page->findChild<QAbstractButton *>(QStringLiteral("sequencesToggle")))
+            toggle->setChecked(true);
+        ++kinds;
+        for (QWidget *widget : page->findChildren<QWidget *>()) {
+            const bool interactive = qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget)
+                || qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractSpinBox *>(widget)
+                || qobject_cast<QPlainTextEdit *>(widget);
+            // Qt's own pieces inside composite widgets (a combo box's line edit, a spin box's editor, a tab bar's
+            // scroll buttons) are read through their owner.
+            if (!interactive || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())
+                || widget->objectName().startsWith(QLatin1String("qt_")) || !widget->isVisibleTo(&window))
+                continue;
+            if (widget->objectName().isEmpty() || accessibleName(widget).isEmpty())
+                unnamed << QStringLiteral("%1: %2 \"%3\" in %4")
+                               .arg(QString::fromLatin1(kind.id),
+                                   QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
+                                   widget->parentWidget() ? widget->parentWidget()->objectName() : QString());
+        }
     }
+    QVERIFY(kinds >= 6); // client, server, UDP, relay, TLS client, TLS server
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 

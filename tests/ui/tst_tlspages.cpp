@@ -3,7 +3,10 @@
 // the server's table per client, settings (never the password), and every TLS error kind's words.
 
 #include "errortext.h"
+#include "log/transcript.h"
 #include "peertablemodel.h"
+#include "session/tabmodel.h"
+#include "session/transcriptcapture.h"
 #include "tabkinds.h"
 #include "tlsoptionspanel.h"
 #include "tlspages.h"
@@ -19,6 +22,7 @@
 #include <QPushButton>
 #include <QSet>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void serverTableShowsClients();
     void settingsNeverKeepThePassword();
     void everyTlsErrorHasItsOwnWords();
+    void pcapCaptureSaysItHoldsDecryptedBytes();
 
 private:
     static void fill(QWidget *page, const char *name, const QString &text)
@@ -239,6 +244,30 @@ void tst_TlsPages::everyTlsErrorHasItsOwnWords()
     }
     QVERIFY(ErrorText::session(Kind::TlsNameMismatch, QStringLiteral("localhost\nDNS:other.example"))
                 .contains(QStringLiteral("DNS:other.example")));
+}
+
+// The file holds the log's bytes, decrypted, as plain TCP: the log says so when a pcap capture starts, and only then.
+void tst_TlsPages::pcapCaptureSaysItHoldsDecryptedBytes()
+{
+    for (const QByteArray kind : {QByteArray("tls-client"), QByteArray("tls-server")}) {
+        std::unique_ptr<SessionPage> page(TabKinds::create(kind));
+        QVERIFY(page);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Transcript *log = page->model()->transcript();
+        const auto notes = [log] {
+            int n = 0;
+            for (qsizetype i = 0; i < log->size(); ++i)
+                n += log->at(i).event == EventKind::Note && log->at(i).data.contains("decrypted") ? 1 : 0;
+            return n;
+        };
+        QVERIFY(page->model()->capture()->start(dir.filePath(QStringLiteral("log.txt")), CaptureFile::Format::Text));
+        page->model()->capture()->stop();
+        QCOMPARE(notes(), 0);
+        QVERIFY(page->model()->capture()->start(dir.filePath(QStringLiteral("tls.pcap")), CaptureFile::Format::Pcap));
+        QCOMPARE(notes(), 1);
+        page->model()->capture()->stop();
+    }
 }
 
 QTEST_MAIN(tst_TlsPages)

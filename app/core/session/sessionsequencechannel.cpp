@@ -72,8 +72,8 @@ void SessionSequenceChannel::onPeerGone(PeerId id)
 {
     if (!m_runner)
         return;
-    const bool talkingToIt = id == m_current
-        || (m_current == 0 && !datagrams() && m_session->traits().peers == Session::Peers::One);
+    const bool talkingToIt
+        = id == m_current || (m_current == 0 && !datagrams() && m_session->traits().peers == Session::Peers::One);
     if (talkingToIt)
         m_runner->channelClosed();
 }

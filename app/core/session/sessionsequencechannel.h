@@ -23,7 +23,8 @@ class SessionSequenceChannel : public QObject, public SequenceChannel
 {
     Q_OBJECT
 public:
-    SessionSequenceChannel(Session *session, SessionRecorder *recorder, SequenceRunner *runner, QObject *parent = nullptr);
+    SessionSequenceChannel(
+        Session *session, SessionRecorder *recorder, SequenceRunner *runner, QObject *parent = nullptr);
     ~SessionSequenceChannel() override;
 
     void setCurrentPeer(PeerId id);
