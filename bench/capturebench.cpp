@@ -9,6 +9,7 @@
 #include "capture/captureindex.h"
 #include "capture/flowreader.h"
 #include "capture/pcapwriter.h"
+#include "captureprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,40 +24,7 @@
 
 namespace {
 
-constexpr double MiB = 1024.0 * 1024.0;
-
-void figure(const char *name, double value, const char *unit, int decimals = 1)
-{
-    std::printf("%s: %.*f %s\n", name, decimals, value, unit);
-    std::fflush(stdout);
-}
-
-void note(const QString &text)
-{
-    std::fprintf(stderr, "# %s\n", text.toUtf8().constData());
-    std::fflush(stderr);
-}
-
-double statusMiB(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0; // kB
-    }
-    return -1;
-}
-
-void resetPeakRss()
-{
-    // Linux: writing 5 to clear_refs resets the peak resident set size to the current one.
-    QFile refs(QStringLiteral("/proc/self/clear_refs"));
-    if (refs.open(QIODevice::WriteOnly))
-        refs.write("5");
-}
+using namespace CaptureBench;
 
 struct Connection
 {

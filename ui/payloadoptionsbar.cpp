@@ -1,5 +1,6 @@
 #include "payloadoptionsbar.h"
 
+#include "comboboxdata.h"
 #include "specnames.h"
 #include "text/codecs.h"
 
@@ -8,21 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
-namespace {
-
-template<typename T> void selectData(QComboBox *combo, T value)
-{
-    const int index = combo->findData(int(value));
-    if (index >= 0)
-        combo->setCurrentIndex(index);
-}
-
-template<typename T> T currentData(const QComboBox *combo)
-{
-    return T(combo->currentData().toInt());
-}
-
-} // namespace
+namespace { } // namespace
 
 PayloadOptionsBar::PayloadOptionsBar(const QString &namePrefix, QWidget *parent)
     : QWidget(parent)
@@ -109,12 +96,12 @@ void PayloadOptionsBar::fill()
 Payload::Spec PayloadOptionsBar::spec() const
 {
     Payload::Spec spec;
-    spec.mode = currentData<Payload::Mode>(m_mode);
+    spec.mode = ComboBoxData::current<Payload::Mode>(m_mode);
     spec.encoding = m_encoding->currentData().toByteArray();
     spec.escapes = m_escapes->isChecked();
-    spec.lineEnding = currentData<Payload::LineEnding>(m_lineEnding);
-    spec.checksum = currentData<Checksum::Algorithm>(m_checksum);
-    spec.checksumOrder = currentData<Checksum::ByteOrder>(m_checksumOrder);
+    spec.lineEnding = ComboBoxData::current<Payload::LineEnding>(m_lineEnding);
+    spec.checksum = ComboBoxData::current<Checksum::Algorithm>(m_checksum);
+    spec.checksumOrder = ComboBoxData::current<Checksum::ByteOrder>(m_checksumOrder);
     return spec;
 }
 
@@ -124,7 +111,7 @@ void PayloadOptionsBar::setSpec(const Payload::Spec &spec)
     for (QWidget *widget : widgets)
         widget->blockSignals(true);
 
-    selectData(m_mode, spec.mode);
+    ComboBoxData::select(m_mode, spec.mode);
     int encoding = m_encoding->findData(spec.encoding);
     for (int i = 0; encoding < 0 && i < m_encoding->count(); ++i) {
         if (m_encoding->itemData(i).toByteArray().compare(spec.encoding, Qt::CaseInsensitive) == 0)
@@ -136,9 +123,9 @@ void PayloadOptionsBar::setSpec(const Payload::Spec &spec)
     }
     m_encoding->setCurrentIndex(encoding);
     m_escapes->setChecked(spec.escapes);
-    selectData(m_lineEnding, spec.lineEnding);
-    selectData(m_checksum, spec.checksum);
-    selectData(m_checksumOrder, spec.checksumOrder);
+    ComboBoxData::select(m_lineEnding, spec.lineEnding);
+    ComboBoxData::select(m_checksum, spec.checksum);
+    ComboBoxData::select(m_checksumOrder, spec.checksumOrder);
 
     for (QWidget *widget : widgets)
         widget->blockSignals(false);
@@ -149,7 +136,8 @@ void PayloadOptionsBar::onChecksumChanged()
 {
     // A new algorithm starts in the order its protocols use, so CRC-16/MODBUS is right without a second click.
     m_checksumOrder->blockSignals(true);
-    selectData(m_checksumOrder, Checksum::naturalOrder(currentData<Checksum::Algorithm>(m_checksum)));
+    ComboBoxData::select(
+        m_checksumOrder, Checksum::naturalOrder(ComboBoxData::current<Checksum::Algorithm>(m_checksum)));
     m_checksumOrder->blockSignals(false);
     updateEnabled();
     Q_EMIT optionChanged();
@@ -157,6 +145,6 @@ void PayloadOptionsBar::onChecksumChanged()
 
 void PayloadOptionsBar::updateEnabled()
 {
-    m_escapes->setEnabled(currentData<Payload::Mode>(m_mode) == Payload::Mode::Text);
-    m_checksumOrder->setEnabled(Checksum::width(currentData<Checksum::Algorithm>(m_checksum)) > 1);
+    m_escapes->setEnabled(ComboBoxData::current<Payload::Mode>(m_mode) == Payload::Mode::Text);
+    m_checksumOrder->setEnabled(Checksum::width(ComboBoxData::current<Checksum::Algorithm>(m_checksum)) > 1);
 }

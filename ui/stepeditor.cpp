@@ -1,5 +1,6 @@
 #include "stepeditor.h"
 
+#include "comboboxdata.h"
 #include "sequencetext.h"
 #include "specnames.h"
 #include "statuscolors.h"
@@ -16,22 +17,6 @@
 #include <QStackedWidget>
 
 #include <functional>
-
-namespace {
-
-template<typename T> void selectData(QComboBox *combo, T value)
-{
-    const int index = combo->findData(int(value));
-    if (index >= 0)
-        combo->setCurrentIndex(index);
-}
-
-template<typename T> T currentData(const QComboBox *combo)
-{
-    return T(combo->currentData().toInt());
-}
-
-} // namespace
 
 // A Payload::Spec as a compact grid (the send box's one-row bar is too wide for a side panel). The same ids as the
 // send box's options, so a step reads like the send box that would send it. For an expect, the checksum is the
@@ -80,7 +65,8 @@ public:
             // A new algorithm starts in the order its protocols use, as in the send box.
             if (!m_setting) {
                 const QSignalBlocker blocker(m_order);
-                selectData(m_order, Checksum::naturalOrder(currentData<Checksum::Algorithm>(m_checksum)));
+                ComboBoxData::select(
+                    m_order, Checksum::naturalOrder(ComboBoxData::current<Checksum::Algorithm>(m_checksum)));
             }
         });
 
@@ -111,19 +97,19 @@ public:
     Payload::Spec spec() const
     {
         Payload::Spec spec;
-        spec.mode = currentData<Payload::Mode>(m_mode);
+        spec.mode = ComboBoxData::current<Payload::Mode>(m_mode);
         spec.encoding = m_encoding->currentData().toByteArray();
         spec.escapes = m_escapes->isChecked();
-        spec.lineEnding = currentData<Payload::LineEnding>(m_lineEnding);
-        spec.checksum = currentData<Checksum::Algorithm>(m_checksum);
-        spec.checksumOrder = currentData<Checksum::ByteOrder>(m_order);
+        spec.lineEnding = ComboBoxData::current<Payload::LineEnding>(m_lineEnding);
+        spec.checksum = ComboBoxData::current<Checksum::Algorithm>(m_checksum);
+        spec.checksumOrder = ComboBoxData::current<Checksum::ByteOrder>(m_order);
         return spec;
     }
 
     void setSpec(const Payload::Spec &spec)
     {
         m_setting = true;
-        selectData(m_mode, spec.mode);
+        ComboBoxData::select(m_mode, spec.mode);
         int encoding = -1;
         for (int i = 0; encoding < 0 && i < m_encoding->count(); ++i) {
             if (m_encoding->itemData(i).toByteArray().compare(spec.encoding, Qt::CaseInsensitive) == 0)
@@ -135,9 +121,9 @@ public:
         }
         m_encoding->setCurrentIndex(encoding);
         m_escapes->setChecked(spec.escapes);
-        selectData(m_lineEnding, spec.lineEnding);
-        selectData(m_checksum, spec.checksum);
-        selectData(m_order, spec.checksumOrder);
+        ComboBoxData::select(m_lineEnding, spec.lineEnding);
+        ComboBoxData::select(m_checksum, spec.checksum);
+        ComboBoxData::select(m_order, spec.checksumOrder);
         m_setting = false;
         updateEnabled();
     }
@@ -159,11 +145,11 @@ private:
     }
     void updateEnabled()
     {
-        const bool text = currentData<Payload::Mode>(m_mode) == Payload::Mode::Text;
+        const bool text = ComboBoxData::current<Payload::Mode>(m_mode) == Payload::Mode::Text;
         m_mode->setEnabled(m_textOptions);
         m_escapes->setEnabled(m_textOptions && text);
         m_lineEnding->setEnabled(m_textOptions);
-        m_order->setEnabled(Checksum::width(currentData<Checksum::Algorithm>(m_checksum)) > 1);
+        m_order->setEnabled(Checksum::width(ComboBoxData::current<Checksum::Algorithm>(m_checksum)) > 1);
     }
 
     QComboBox *m_mode;
@@ -323,13 +309,13 @@ void StepEditor::setProblem(const QString &problem)
 void StepEditor::show(const Step &step)
 {
     m_showing = true;
-    selectData(m_kind, step.kind);
+    ComboBoxData::select(m_kind, step.kind);
     m_label->setText(step.label);
     m_enabled->setChecked(step.enabled);
     m_sendText->setText(step.send.text);
     m_sendSpec->setSpec(step.send.spec);
-    selectData(m_target, step.send.target);
-    selectData(m_match, step.expect.match);
+    ComboBoxData::select(m_target, step.send.target);
+    ComboBoxData::select(m_match, step.expect.match);
     m_pattern->setText(step.expect.pattern);
     Payload::Spec expectSpec = step.expect.spec;
     expectSpec.checksum = step.expect.checksum.algorithm;
@@ -348,13 +334,13 @@ void StepEditor::readFields()
     if (m_showing)
         return;
     Step step = m_step;
-    step.kind = currentData<Step::Kind>(m_kind);
+    step.kind = ComboBoxData::current<Step::Kind>(m_kind);
     step.label = m_label->text();
     step.enabled = m_enabled->isChecked();
     step.send.text = m_sendText->text();
     step.send.spec = m_sendSpec->spec();
-    step.send.target = currentData<SequenceTarget>(m_target);
-    step.expect.match = currentData<ExpectMatch>(m_match);
+    step.send.target = ComboBoxData::current<SequenceTarget>(m_target);
+    step.expect.match = ComboBoxData::current<ExpectMatch>(m_match);
     step.expect.pattern = m_pattern->text();
     const Payload::Spec expectSpec = m_expectSpec->spec();
     step.expect.checksum = {expectSpec.checksum, expectSpec.checksumOrder};
@@ -372,9 +358,9 @@ void StepEditor::readFields()
 
 void StepEditor::updateEnabled()
 {
-    const auto kind = currentData<Step::Kind>(m_kind);
+    const auto kind = ComboBoxData::current<Step::Kind>(m_kind);
     m_pages->setCurrentIndex(m_kind->currentIndex());
     m_enabled->setEnabled(kind != Step::Kind::RepeatBegin && kind != Step::Kind::RepeatEnd);
-    const auto match = currentData<ExpectMatch>(m_match);
+    const auto match = ComboBoxData::current<ExpectMatch>(m_match);
     m_expectSpec->setTextOptionsEnabled(match != ExpectMatch::HexPattern, match < ExpectMatch::Regex);
 }

@@ -82,6 +82,19 @@ Outcome run(const QStringList &arguments)
     return finish(process);
 }
 
+// What the run printed before its first line ended (bounded): where it listens or is bound.
+QString firstLines(QProcess &process)
+{
+    QString out;
+    QElapsedTimer clock;
+    clock.start();
+    while (!out.contains(u'\n') && clock.elapsed() < 10000) {
+        process.waitForReadyRead(100);
+        out += QString::fromUtf8(process.readAllStandardOutput());
+    }
+    return out;
+}
+
 QString client(const DevicePeer &device)
 {
     return QStringLiteral("127.0.0.1:%1").arg(device.port());
@@ -176,13 +189,7 @@ void tst_RunCommand::serverRunsWithTheFirstClient()
     startRun(process, {example("scpi-identify.json"), "--server", "127.0.0.1:0", "--wait", "10"});
     QVERIFY(process.waitForStarted(5000));
     // The chosen port is printed first: connect the device there.
-    QString first;
-    QElapsedTimer clock;
-    clock.start();
-    while (!first.contains(u'\n') && clock.elapsed() < 10000) {
-        process.waitForReadyRead(100);
-        first += QString::fromUtf8(process.readAllStandardOutput());
-    }
+    const QString first = firstLines(process);
     const QRegularExpressionMatch m
         = QRegularExpression(QStringLiteral("Listening on 127\\.0\\.0\\.1:(\\d+)")).match(first);
     QVERIFY2(m.hasMatch(), qPrintable(first + process.readAllStandardError()));
@@ -208,13 +215,7 @@ void tst_RunCommand::udpWithoutTargetAnswersTheFirstSender()
     QProcess process;
     startRun(process, {sequence, "--udp", "127.0.0.1:0", "--wait", "10"});
     QVERIFY(process.waitForStarted(5000));
-    QString first;
-    QElapsedTimer clock;
-    clock.start();
-    while (!first.contains(u'\n') && clock.elapsed() < 10000) {
-        process.waitForReadyRead(100);
-        first += QString::fromUtf8(process.readAllStandardOutput());
-    }
+    const QString first = firstLines(process);
     const QRegularExpressionMatch m
         = QRegularExpression(QStringLiteral("Bound to 127\\.0\\.0\\.1:(\\d+)")).match(first);
     QVERIFY2(m.hasMatch(), qPrintable(first + process.readAllStandardError()));
