@@ -137,6 +137,10 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("Open a Relay tab listening on this port and address, forwarding every connection to the "
                         "--to HOST:PORT after it, and start it. May be repeated."),
         CommandLine::tr("[ADDRESS:]PORT"));
+    const QCommandLineOption udpRelay(QStringLiteral("udp-relay"),
+        CommandLine::tr("Open a UDP Relay tab bound to this port and address, forwarding every client's datagrams to "
+                        "the --to HOST:PORT after it, and start it. May be repeated."),
+        CommandLine::tr("[ADDRESS:]PORT"));
     const QCommandLineOption encoding(QStringLiteral("encoding"),
         CommandLine::tr("Encoding of the send box and the receive log: %1.").arg(availableEncodings()),
         CommandLine::tr("NAME"));
@@ -162,8 +166,8 @@ ParseOutcome parseCommandLine(const QStringList &args)
         CommandLine::tr("FILE"));
     const QCommandLineOption key(QStringLiteral("key"),
         CommandLine::tr("The private key (PEM) of the --tls-server before it."), CommandLine::tr("FILE"));
-    parser.addOptions({client, connect, server, listen, udp, to, join, relay, encoding, hex, capture, tlsClient, ca,
-        insecure, tlsServer, cert, key});
+    parser.addOptions({client, connect, server, listen, udp, to, join, relay, udpRelay, encoding, hex, capture,
+        tlsClient, ca, insecure, tlsServer, cert, key});
     parser.addPositionalArgument(QStringLiteral("open"),
         CommandLine::tr("open FILE: list the TCP streams and UDP flows of a capture (pcap or pcapng) at start."),
         QStringLiteral("[open FILE]"));
@@ -249,15 +253,22 @@ ParseOutcome parseCommandLine(const QStringList &args)
                 return failure(CommandLine::tr("%1 needs a file name.").arg(option));
             (isCert ? options.tabs.last().tlsCertificateFile : options.tabs.last().tlsKeyFile) = value;
         } else if (name == server.names().constFirst() || name == udp.names().constFirst()
-            || name == relay.names().constFirst() || name == tlsServer.names().constFirst()) {
+            || name == relay.names().constFirst() || name == udpRelay.names().constFirst()
+            || name == tlsServer.names().constFirst()) {
             const bool isUdp = name == udp.names().constFirst();
-            const bool isRelay = name == relay.names().constFirst();
+            const bool isUdpRelay = name == udpRelay.names().constFirst();
+            const bool isRelay = name == relay.names().constFirst() || isUdpRelay;
             const bool isTls = name == tlsServer.names().constFirst();
             const QString option = isUdp ? QStringLiteral("--udp")
+                : isUdpRelay             ? QStringLiteral("--udp-relay")
                 : isRelay                ? QStringLiteral("--relay")
                 : isTls                  ? QStringLiteral("--tls-server")
                                          : QStringLiteral("--server");
-            const QString value = next(isUdp ? udp : isRelay ? relay : isTls ? tlsServer : server);
+            const QString value = next(isUdp ? udp
+                    : isUdpRelay             ? udpRelay
+                    : isRelay                ? relay
+                    : isTls                  ? tlsServer
+                                             : server);
             const Endpoint::HostPort local = Endpoint::parseHostPort(value, true, true);
             if (!local.ok())
                 return failure(
@@ -270,7 +281,11 @@ ParseOutcome parseCommandLine(const QStringList &args)
                     option, value, CommandLine::tr("listen on an IP address of this machine, not a host name")));
             }
             TabPreset preset;
-            preset.kind = isUdp ? "udp" : isRelay ? "relay" : isTls ? "tls-server" : "tcp-server";
+            preset.kind = isUdp ? "udp"
+                : isUdpRelay    ? "udp-relay"
+                : isRelay       ? "relay"
+                : isTls         ? "tls-server"
+                                : "tcp-server";
             preset.address = address;
             preset.port = local.port;
             preset.open = isUdp || isRelay;
@@ -278,8 +293,10 @@ ParseOutcome parseCommandLine(const QStringList &args)
         } else if (name == to.names().constFirst()) {
             const QString value = next(to);
             if (options.tabs.isEmpty()
-                || (options.tabs.constLast().kind != "udp" && options.tabs.constLast().kind != "relay"))
-                return failure(CommandLine::tr("--to %1: --to follows the --udp tab it is for.").arg(value));
+                || (options.tabs.constLast().kind != "udp" && options.tabs.constLast().kind != "relay"
+                    && options.tabs.constLast().kind != "udp-relay"))
+                return failure(CommandLine::tr("--to %1: --to follows the --udp, --relay or --udp-relay tab it is for.")
+                                   .arg(value));
             const Endpoint::HostPort target = Endpoint::parseHostPort(value);
             if (!target.ok())
                 return failure(CommandLineText::optionProblem(
@@ -302,8 +319,11 @@ ParseOutcome parseCommandLine(const QStringList &args)
             options.tabs.cbegin(), options.tabs.cend(), [kind](const TabPreset &p) { return p.kind == kind; });
     };
     for (const TabPreset &preset : std::as_const(options.tabs)) {
-        if (preset.kind == "relay" && preset.toHost.isEmpty())
-            return failure(CommandLine::tr("--relay %1: a relay needs --to HOST:PORT after it.").arg(preset.port));
+        if ((preset.kind == "relay" || preset.kind == "udp-relay") && preset.toHost.isEmpty()) {
+            return failure(CommandLine::tr("%1 %2: a relay needs --to HOST:PORT after it.")
+                               .arg(preset.kind == "relay" ? QStringLiteral("--relay") : QStringLiteral("--udp-relay"))
+                               .arg(preset.port));
+        }
     }
     if (parser.isSet(connect) && !hasKind("tcp-client") && !hasKind("tls-client"))
         return failure(CommandLine::tr("--connect needs --client HOST:PORT."));

@@ -12,7 +12,7 @@
 // testable without a widget.
 struct TabPreset
 {
-    QByteArray kind; // a tab kind id: "tcp-client", "tcp-server", "udp", "relay"
+    QByteArray kind; // a tab kind id: "tcp-client", "tcp-server", "udp", "relay", "udp-relay"
     QString host; // tcp-client: the target, without brackets ("::1", "example.com")
     QHostAddress address = QHostAddress(QHostAddress::Any); // tcp-server, udp: the local address
     quint16 port = 0; // tcp-client: the remote port; tcp-server, udp: the local port (0: the system chooses)

@@ -14,7 +14,7 @@
 namespace {
 
 constexpr const char *Usage = "usage: netassist-bench [--quick] [--only scenario[,scenario...]]\n"
-                              "scenarios: raw client server accept rerender startup udp tabs relay tls\n";
+                              "scenarios: raw client server accept rerender startup udp tabs relay udprelay tls\n";
 
 bool parse(int argc, char *argv[], BenchConfig *config)
 {
@@ -97,6 +97,8 @@ int main(int argc, char *argv[])
         runManyTabs(context);
     if (config.wants("relay"))
         runRelay(context);
+    if (config.wants("udprelay"))
+        runUdpRelay(context);
     if (config.wants("tls"))
         runTls(context);
     probe.reportOverall();

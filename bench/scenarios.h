@@ -22,6 +22,7 @@ void runAccept(BenchContext &context); // accept_clients, accept_s, broadcast_ms
 void runRerender(BenchContext &context); // rerender_ms (GBK and Hex)
 void runStartup(BenchContext &context); // startup_ms
 void runRelay(BenchContext &context); // relay_direct_MBps, relay_MBps, relay_ratio, relay_slow_peak_rss_MB, ...
+void runUdpRelay(BenchContext &context); // udp_relay_direct_dps, udp_relay_dps, udp_relay_ratio, udp_relay_flood_*
 void runManyTabs(BenchContext &context); // startup_ms.tabs1/20, idle_rss_MB.tabs1/20, ui_stall_*.tabs20_flood
 void runUdpIngest(
     BenchContext &context); // udp_raw_dps, udp_ingest_dps, udp_ingest_ratio, udp_kernel_drops, udp_peak_rss_MB

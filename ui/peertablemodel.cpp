@@ -1,5 +1,6 @@
 #include "peertablemodel.h"
 
+#include "net/relaycontrol.h"
 #include "net/tlscontrol.h"
 
 #include <QDateTime>
@@ -8,11 +9,14 @@
 PeerTableModel::PeerTableModel(Session *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
-    , m_columns(session->traits().delivery == Session::Delivery::Datagrams ? int(AllColumns) : ColumnCount)
-    , m_tls(session->tls() && session->traits().delivery == Session::Delivery::Stream)
+    , m_datagrams(session->traits().delivery == Session::Delivery::Datagrams)
 {
-    if (m_tls)
-        m_columns = ColumnCount + 3;
+    for (int column = 0; column < (m_datagrams ? int(AllColumns) : ColumnCount); ++column)
+        m_layout.append(column);
+    if (session->tls() && !m_datagrams)
+        m_layout << TlsProtocolColumn << TlsCipherColumn << TlsClientCertificateColumn;
+    if (session->relay())
+        m_layout << RelayUpstreamColumn << RelayStateColumn;
     m_batch.setSingleShot(true);
     m_batch.setInterval(30);
     connect(&m_batch, &QTimer::timeout, this, &PeerTableModel::flush);
@@ -30,7 +34,7 @@ int PeerTableModel::rowCount(const QModelIndex &parent) const
 
 int PeerTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_columns;
+    return parent.isValid() ? 0 : int(m_layout.size());
 }
 
 QVariant PeerTableModel::data(const QModelIndex &index, int role) const
@@ -43,6 +47,8 @@ QVariant PeerTableModel::data(const QModelIndex &index, int role) const
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
+    if (column >= RelayUpstreamColumn)
+        return relayData(column, m_ids.at(index.row()));
     if (column >= TlsProtocolColumn) {
         const TlsPeerInfo tls = m_session->tls()->tlsPeer(m_ids.at(index.row()));
         if (!tls.encrypted)
@@ -73,16 +79,32 @@ QVariant PeerTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QVariant PeerTableModel::relayData(int column, PeerId id) const
+{
+    RelayControl *relay = m_session->relay();
+    if (column == RelayUpstreamColumn)
+        return relay->upstreamEndpoint(id);
+    switch (relay->pairState(id)) {
+    case RelayControl::PairState::Connecting:
+        return m_datagrams ? tr("looking up target\u2026") : tr("connecting\u2026");
+    case RelayControl::PairState::Open:
+        return tr("open");
+    case RelayControl::PairState::Closing:
+        return tr("closing");
+    }
+    return {};
+}
+
 QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    const bool datagrams = m_columns > ColumnCount && !m_tls;
+    const bool relay = m_session && m_session->relay();
     switch (logicalColumn(section)) {
     case PeerColumn:
-        return datagrams ? tr("Peer") : tr("Client");
+        return m_datagrams && !relay ? tr("Peer") : tr("Client");
     case SinceColumn:
-        return datagrams ? tr("First seen") : tr("Connected at");
+        return m_datagrams ? tr("First seen") : tr("Connected at");
     case RxColumn:
         return tr("RX bytes");
     case TxColumn:
@@ -99,6 +121,10 @@ QVariant PeerTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Cipher");
     case TlsClientCertificateColumn:
         return tr("Client certificate");
+    case RelayUpstreamColumn:
+        return tr("Upstream");
+    case RelayStateColumn:
+        return tr("State");
     }
     return {};
 }
@@ -168,5 +194,6 @@ void PeerTableModel::removeLeaving()
 void PeerTableModel::refreshCounters()
 {
     if (!m_ids.isEmpty())
-        Q_EMIT dataChanged(index(0, RxColumn), index(int(m_ids.size()) - 1, m_columns - 1), {Qt::DisplayRole});
+        Q_EMIT dataChanged(
+            index(0, RxColumn), index(int(m_ids.size()) - 1, int(m_layout.size()) - 1), {Qt::DisplayRole});
 }

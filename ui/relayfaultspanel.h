@@ -10,14 +10,16 @@ class QSpinBox;
 class QSettings;
 
 // The faults of one direction of a relay (named by the side that sends), applied as they are changed, while pairs
-// are open too. Every value 0 means off.
+// are open too. Every value 0 means off. A stream relay offers delay, limit, split and cut; a datagram relay delay,
+// limit and drop (a datagram is never split, and there is no connection to cut).
 class RelayFaultsPanel : public QGroupBox
 {
     Q_OBJECT
 public:
     // objectPrefix names the widgets ("relayFaultsClient" -> "relayFaultsClientDelay"...).
-    RelayFaultsPanel(RelayControl *relay, RelayControl::Side from, const QString &title, const char *objectPrefix,
-        QWidget *parent = nullptr);
+    enum class Transport { Stream, Datagrams };
+    RelayFaultsPanel(RelayControl *relay, RelayControl::Side from, Transport transport, const QString &title,
+        const char *objectPrefix, QWidget *parent = nullptr);
 
     RelayControl::Faults faults() const;
     void setFaults(const RelayControl::Faults &faults);
@@ -38,5 +40,6 @@ private:
     QSpinBox *m_gap = nullptr;
     QSpinBox *m_cutAfter = nullptr;
     QComboBox *m_cutMode = nullptr;
+    QSpinBox *m_drop = nullptr;
     bool m_setting = false;
 };

@@ -3,6 +3,7 @@
 #include "addresschooser.h"
 #include "commandline.h"
 #include "errortext.h"
+#include "net/datagramcontrol.h"
 #include "net/endpoint.h"
 #include "net/socketlimits.h"
 #include "peertablemodel.h"
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -34,8 +36,9 @@ RelayPage::RelayPage(TabModel *model, QWidget *parent)
     : SessionPage(model, parent)
     , m_relay(model->session()->relay())
     , m_pairs(new PeerTableModel(model->session(), this))
+    , m_datagrams(model->session()->traits().delivery == Session::Delivery::Datagrams)
 {
-    Q_ASSERT(m_relay && session()->traits().role == Session::Role::Listen);
+    Q_ASSERT(m_relay);
     auto *page = new QVBoxLayout(this);
     page->addWidget(createTopRow());
     m_state = valueLabel(new QLabel(this), "relayState", tr("Relay state"), QString());
@@ -95,7 +98,9 @@ QWidget *RelayPage::createTopRow()
     m_port->setText(QString::number(SocketLimits::DefaultPort));
     label(tr("&Port:"), m_port);
     m_target = named(new QLineEdit(row), "relayTarget", tr("Target"),
-        tr("Where every accepted connection is forwarded: HOST:PORT, e.g. 192.168.1.5:502 or [::1]:8000"));
+        m_datagrams
+            ? tr("Where every client's datagrams are forwarded: HOST:PORT, e.g. 192.168.1.5:5683 or [::1]:9000")
+            : tr("Where every accepted connection is forwarded: HOST:PORT, e.g. 192.168.1.5:502 or [::1]:8000"));
     m_target->setPlaceholderText(QStringLiteral("192.168.1.5:502"));
     label(tr("&Forward to:"), m_target);
     m_listen = named(new QPushButton(tr("&Listen"), row), "relayListen", tr("Start or stop the relay"),
@@ -115,7 +120,8 @@ QWidget *RelayPage::createPairsBox()
     box->setObjectName(QStringLiteral("relayPairsBox"));
     auto *layout = new QVBoxLayout(box);
     m_table = named(new QTableView(box), "relayPairs", tr("Relayed connections"),
-        tr("One row per client: its endpoint, since when, bytes it sent (RX) and bytes the target sent (TX)"));
+        tr("One row per client: its endpoint, since when, bytes it sent (RX) and bytes the target sent (TX), our end "
+           "of its upstream connection and its state"));
     m_table->setModel(m_pairs);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -141,16 +147,35 @@ QWidget *RelayPage::createPairsBox()
         tr("Disconnect the selected pairs"), tr("Close both connections of the selected pairs"));
     row->addWidget(m_disconnect);
     layout->addLayout(row);
+    if (m_datagrams) {
+        auto *expiryRow = new QHBoxLayout;
+        m_expiry = named(new QSpinBox(box), "relayExpiry", tr("Idle time before a pair is forgotten"),
+            tr("A pair nobody has sent on for this long is forgotten and its upstream socket closed; the client's "
+               "next datagram makes a new pair. 0: never"));
+        m_expiry->setRange(0, 24 * 3600);
+        m_expiry->setSuffix(tr(" s"));
+        m_expiry->setSpecialValueText(tr("never"));
+        m_expiry->setValue(int(m_relay->pairExpiryMs() / 1000));
+        auto *expiryLabel = new QLabel(tr("&Forget pairs idle for:"), box);
+        expiryLabel->setBuddy(m_expiry);
+        expiryRow->addWidget(expiryLabel);
+        expiryRow->addWidget(m_expiry);
+        expiryRow->addStretch(1);
+        layout->addLayout(expiryRow);
+        connect(m_expiry, &QSpinBox::valueChanged, this,
+            [this](int seconds) { m_relay->setPairExpiryMs(qint64(seconds) * 1000); });
+    }
     connect(m_sendTo, &QComboBox::currentIndexChanged, this, &RelayPage::updateSendAvailability);
     connect(m_disconnect, &QPushButton::clicked, this, [this] {
         for (const PeerId id : selectedPairs())
             session()->disconnectPeer(id);
     });
 
+    const auto transport = m_datagrams ? RelayFaultsPanel::Transport::Datagrams : RelayFaultsPanel::Transport::Stream;
     m_clientFaults = new RelayFaultsPanel(
-        m_relay, RelayControl::Side::Client, tr("Faults, client → target"), "relayFaultsClient", box);
+        m_relay, RelayControl::Side::Client, transport, tr("Faults, client → target"), "relayFaultsClient", box);
     m_targetFaults = new RelayFaultsPanel(
-        m_relay, RelayControl::Side::Target, tr("Faults, target → client"), "relayFaultsTarget", box);
+        m_relay, RelayControl::Side::Target, transport, tr("Faults, target → client"), "relayFaultsTarget", box);
     auto *faults = new QHBoxLayout;
     faults->addWidget(m_clientFaults);
     faults->addWidget(m_targetFaults);
@@ -163,6 +188,11 @@ QString RelayPage::title() const
     const Endpoint::HostPort target = Endpoint::parseHostPort(m_target->text());
     const quint16 port = session()->state() == Session::State::Open ? session()->localPort()
                                                                     : Endpoint::parsePort(m_port->text(), true).port;
+    if (m_datagrams) {
+        if (!target.ok())
+            return tr("UDP Relay :%1").arg(port);
+        return tr("UDP Relay :%1 → %2").arg(port).arg(m_target->text().trimmed());
+    }
     if (!target.ok())
         return tr("Relay :%1").arg(port);
     return tr("Relay :%1 → %2").arg(port).arg(m_target->text().trimmed());
@@ -174,10 +204,17 @@ void RelayPage::setListenAddress(const QHostAddress &address, quint16 port)
     m_port->setText(QString::number(port));
 }
 
-void RelayPage::setTarget(const QString &host, quint16 port)
+namespace {
+QString hostPortText(const QString &host, quint16 port)
 {
     const QHostAddress literal(host);
-    m_target->setText(literal.isNull() ? host + u':' + QString::number(port) : Endpoint::format(literal, port));
+    return literal.isNull() ? host + u':' + QString::number(port) : Endpoint::format(literal, port);
+}
+} // namespace
+
+void RelayPage::setTarget(const QString &host, quint16 port)
+{
+    m_target->setText(hostPortText(host, port));
 }
 
 void RelayPage::applyPreset(const TabPreset &preset)
@@ -235,8 +272,7 @@ void RelayPage::onStateChanged()
     if (!idle) {
         showState(m_state,
             tr("Relaying %1 → %2")
-                .arg(session()->localEndpoint(),
-                    Endpoint::format(QHostAddress(m_relay->targetHost()), m_relay->targetPort())),
+                .arg(session()->localEndpoint(), hostPortText(m_relay->targetHost(), m_relay->targetPort())),
             false);
     } else if (!m_lastError.isEmpty()) {
         showState(m_state, tr("Not relaying: %1").arg(m_lastError), true);
@@ -287,6 +323,8 @@ void RelayPage::saveOwnSettings(QSettings &settings) const
     settings.setValue(QStringLiteral("target"), m_target->text());
     m_clientFaults->save(settings, QStringLiteral("faultsFromClient"));
     m_targetFaults->save(settings, QStringLiteral("faultsFromTarget"));
+    if (m_expiry)
+        settings.setValue(QStringLiteral("expirySeconds"), m_expiry->value());
 }
 
 void RelayPage::restoreOwnSettings(const QSettings &settings)
@@ -298,4 +336,8 @@ void RelayPage::restoreOwnSettings(const QSettings &settings)
     m_target->setText(SettingsValues::text(settings, QStringLiteral("target")));
     m_clientFaults->restore(settings, QStringLiteral("faultsFromClient"));
     m_targetFaults->restore(settings, QStringLiteral("faultsFromTarget"));
+    if (m_expiry) {
+        m_expiry->setValue(SettingsValues::number(settings, QStringLiteral("expirySeconds"), 0, m_expiry->maximum(),
+            int(DatagramControl::DefaultPeerExpiryMs / 1000)));
+    }
 }

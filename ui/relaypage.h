@@ -8,12 +8,14 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QTableView;
 class RelayFaultsPanel;
 
-// The Relay tab: listens like the server tab and forwards every connection to a target; the table lists the pairs,
-// the log shows both directions of each, the send box injects towards the client or the target side, and the faults
-// panels act on either direction while the pairs run.
+// The Relay tab, TCP or UDP: listens like the server tab (or binds like the UDP tab) and forwards every connection
+// (every client's datagrams) to a target; the table lists the pairs, the log shows both directions of each, the send
+// box injects towards the client or the target side, and the faults panels act on either direction while the pairs
+// run.
 class RelayPage : public SessionPage
 {
     Q_OBJECT
@@ -22,7 +24,7 @@ public:
     explicit RelayPage(TabModel *model, QWidget *parent = nullptr);
     ~RelayPage() override;
 
-    QByteArray kind() const override { return "relay"; }
+    QByteArray kind() const override { return m_datagrams ? "udp-relay" : "relay"; }
     QString title() const override;
     void applyPreset(const TabPreset &preset) override;
     void toggleSession() override;
@@ -59,4 +61,6 @@ private:
     RelayFaultsPanel *m_targetFaults = nullptr;
     bool m_inputValid = false;
     QString m_lastError;
+    bool m_datagrams;
+    QSpinBox *m_expiry = nullptr; // datagrams: pairs idle this long are forgotten
 };

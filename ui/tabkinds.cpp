@@ -31,9 +31,12 @@ QList<TabKinds::Kind> TabKinds::all()
         {Sessions::id(Transport::TcpClient), TabKindNames::tr("New TCP &Client"), TabKindNames::tr("TCP Client")},
         {Sessions::id(Transport::TcpServer), TabKindNames::tr("New TCP &Server"), TabKindNames::tr("TCP Server")},
         {Sessions::id(Transport::Udp), TabKindNames::tr("New &UDP"), TabKindNames::tr("UDP")},
-        {Sessions::id(Transport::Relay), TabKindNames::tr("New &Relay"), TabKindNames::tr("Relay"), false},
-        {Sessions::id(Transport::TlsClient), TabKindNames::tr("New TLS C&lient"), TabKindNames::tr("TLS Client"), false},
-        {Sessions::id(Transport::TlsServer), TabKindNames::tr("New TLS Se&rver"), TabKindNames::tr("TLS Server"), false},
+        {Sessions::id(Transport::Relay), TabKindNames::tr("New TCP &Relay"), TabKindNames::tr("TCP Relay"), false},
+        {Sessions::id(Transport::UdpRelay), TabKindNames::tr("New UDP Rela&y"), TabKindNames::tr("UDP Relay"), false},
+        {Sessions::id(Transport::TlsClient), TabKindNames::tr("New TLS C&lient"), TabKindNames::tr("TLS Client"),
+            false},
+        {Sessions::id(Transport::TlsServer), TabKindNames::tr("New TLS Se&rver"), TabKindNames::tr("TLS Server"),
+            false},
     };
 }
 
@@ -56,6 +59,7 @@ SessionPage *TabKinds::create(const QByteArray &id, QWidget *parent)
     case Transport::Udp:
         return new UdpPage(modelFor(*transport), parent);
     case Transport::Relay:
+    case Transport::UdpRelay:
         return new RelayPage(modelFor(*transport), parent);
     case Transport::TlsClient:
         return new TlsClientPage(modelFor(*transport), parent);

@@ -1,7 +1,8 @@
 #pragma once
 
 // One end of a relayed connection in another process (tests/support/relay_peer.py): sends pseudo-random bytes,
-// reads until the end, and reports hashes, how the stream ended and (optionally) the size of every recv.
+// reads until the end, and reports hashes, how the stream ended and (optionally) the size of every recv. Or one end
+// of a UDP relay's pair (tests/support/udp_relay_peer.py): a client that counts its echoes, or an echoing target.
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -13,6 +14,10 @@
 class RelayPeer
 {
 public:
+    // script: in tests/support; udp_relay_peer.py is a UDP relay's client or echoing target.
+    explicit RelayPeer(const char *script = "relay_peer.py")
+        : m_script(QString::fromLatin1(script))
+    { }
     ~RelayPeer()
     {
         if (m_process.state() != QProcess::NotRunning) {
@@ -21,15 +26,15 @@ public:
         }
     }
 
-    // With --listen, waits (blocking: nothing of ours is running yet) for "port N".
+    // With --listen (or --echo), waits (blocking: nothing of ours is running yet) for "port N".
     bool start(const QStringList &arguments)
     {
         const QString script
-            = qEnvironmentVariable("NETASSIST_SOURCE_DIR") + QStringLiteral("/tests/support/relay_peer.py");
+            = qEnvironmentVariable("NETASSIST_SOURCE_DIR") + QStringLiteral("/tests/support/") + m_script;
         m_process.start(QStringLiteral("python3"), QStringList {script} + arguments);
         if (!m_process.waitForStarted(5000))
             return false;
-        if (!arguments.contains(QStringLiteral("--listen")))
+        if (!arguments.contains(QStringLiteral("--listen")) && !arguments.contains(QStringLiteral("--echo")))
             return true;
         QElapsedTimer clock;
         clock.start();
@@ -76,6 +81,7 @@ public:
     }
 
 private:
+    QString m_script;
     QProcess m_process;
     quint16 m_port = 0;
     QHash<QByteArray, QByteArray> m_fields;

@@ -89,6 +89,15 @@ void tst_RelayPage::relaysFaultsAndInjects()
     QVERIFY(upstream);
     QTRY_COMPARE(page->pairModel()->rowCount(), 1);
     QTRY_VERIFY(!relay->upstreamEndpoint(page->session()->peers().value(0)).isEmpty());
+    // The pair's row: our end of its upstream connection and its state, under their titles.
+    PeerTableModel *pairs = page->pairModel();
+    const int upstreamColumn = pairs->columnOf(PeerTableModel::RelayUpstreamColumn);
+    const int stateColumn = pairs->columnOf(PeerTableModel::RelayStateColumn);
+    QVERIFY(upstreamColumn >= PeerTableModel::ColumnCount && stateColumn > upstreamColumn);
+    QCOMPARE(pairs->headerData(upstreamColumn, Qt::Horizontal).toString(), QStringLiteral("Upstream"));
+    QCOMPARE(pairs->index(0, upstreamColumn).data().toString(),
+        QStringLiteral("127.0.0.1:%1").arg(upstream->peerPort()));
+    QCOMPARE(pairs->index(0, stateColumn).data().toString(), QStringLiteral("open"));
 
     FIND(QComboBox, sendTo, page, "relaySendTo");
     sendTo->setCurrentIndex(1); // target side, all pairs

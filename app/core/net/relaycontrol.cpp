@@ -15,5 +15,7 @@ QString RelayControl::describe(const Faults &faults)
         parts << (faults.cutWithReset ? tr("reset after %1 B").arg(faults.cutAfterBytes)
                                       : tr("close after %1 B").arg(faults.cutAfterBytes));
     }
+    if (faults.dropPercent > 0)
+        parts << tr("drop %1% of datagrams").arg(faults.dropPercent);
     return parts.join(QStringLiteral(", "));
 }

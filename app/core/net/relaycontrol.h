@@ -21,6 +21,10 @@ class RelayControl : public QObject
 public:
     enum class Side : quint8 { Client, Target };
     Q_ENUM(Side)
+    // Connecting: the upstream connection is not up yet (a datagram relay: its target being looked up); Closing: one
+    // side has closed or the pair is being cut, what is on its way is still forwarded.
+    enum class PairState : quint8 { Connecting, Open, Closing };
+    Q_ENUM(PairState)
 
     // Off when 0. They act on the bytes one side sends, on their way to the other side.
     struct Faults
@@ -31,12 +35,17 @@ public:
         int chunkGapMs = 0; // ...with this gap between them
         qint64 cutAfterBytes = 0; // after this many bytes in this direction the pair is cut
         bool cutWithReset = false; // cut with a reset (RST) on both connections rather than closing them (FIN)
+        int dropPercent = 0; // datagrams only: drop this share of them (0-100), chosen at random
 
-        bool any() const { return delayMs > 0 || rateKiBps > 0 || chunkBytes > 0 || cutAfterBytes > 0; }
+        bool any() const
+        {
+            return delayMs > 0 || rateKiBps > 0 || chunkBytes > 0 || cutAfterBytes > 0 || dropPercent > 0;
+        }
         bool operator==(const Faults &o) const
         {
             return delayMs == o.delayMs && rateKiBps == o.rateKiBps && chunkBytes == o.chunkBytes
-                && chunkGapMs == o.chunkGapMs && cutAfterBytes == o.cutAfterBytes && cutWithReset == o.cutWithReset;
+                && chunkGapMs == o.chunkGapMs && cutAfterBytes == o.cutAfterBytes && cutWithReset == o.cutWithReset
+                && dropPercent == o.dropPercent;
         }
         bool operator!=(const Faults &o) const { return !(*this == o); }
     };
@@ -64,6 +73,15 @@ public:
     // What the pair holds in the relay, both directions: what Qt has read and the relay not yet forwarded, fault
     // queues, and what the sockets have not written yet.
     virtual qint64 bufferedBytes(PeerId pair) const = 0;
+    virtual PairState pairState(PeerId pair) const = 0;
+
+    // Datagram relays: a pair nobody has sent on for this long is forgotten (its upstream socket closed); the next
+    // datagram from that client makes a new pair. 0: never. A stream relay's pairs end when a side closes.
+    virtual void setPairExpiryMs(qint64 ms) { Q_UNUSED(ms); }
+    virtual qint64 pairExpiryMs() const { return 0; }
+    // Datagram relays: which datagrams dropPercent drops follows from this seed, so that a run can be repeated
+    // (tests); until it is set, from a random one. Per direction, the generator restarts when the faults change.
+    virtual void setDropSeed(quint32 seed) { Q_UNUSED(seed); }
 
     // Words for faults, for the log: "delay 100 ms, split 16 B / 5 ms". Empty when none.
     static QString describe(const Faults &faults);

@@ -40,6 +40,7 @@ struct RelaySession::Pair
     bool upstreamUp = false;
     bool clientClosed = false;
     bool upstreamClosed = false;
+    bool cutting = false; // a cut fault closes both connections
 
     RelayPipe *from(Side side) const { return side == Side::Client ? toTarget.get() : toClient.get(); }
 };
@@ -291,6 +292,7 @@ void RelaySession::cut(PeerId id, Side from)
     p = pair(id);
     if (!p)
         return;
+    p->cutting = true;
     p->toTarget->stop();
     p->toClient->stop();
     if (reset) {
@@ -367,6 +369,7 @@ void RelaySession::disconnectPeer(PeerId id)
     Pair *p = pair(id);
     if (!p)
         return;
+    p->cutting = true;
     for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
         if (socket && socket->state() != QAbstractSocket::UnconnectedState)
             socket->disconnectFromHost();
@@ -449,6 +452,14 @@ QString RelaySessionControl::upstreamEndpoint(PeerId pair) const
 {
     const RelaySession::Pair *p = m_session->pair(pair);
     return p ? p->upstreamLocal : QString();
+}
+
+RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
+{
+    const RelaySession::Pair *p = m_session->pair(pair);
+    if (!p || p->clientClosed || p->upstreamClosed || p->cutting)
+        return PairState::Closing;
+    return p->upstreamUp ? PairState::Open : PairState::Connecting;
 }
 
 qint64 RelaySessionControl::bufferedBytes(PeerId pair) const

@@ -28,6 +28,7 @@ public:
     int inject(Side to, const QByteArray &data, const QList<PeerId> &pairs = {}) override;
     QString upstreamEndpoint(PeerId pair) const override;
     qint64 bufferedBytes(PeerId pair) const override;
+    PairState pairState(PeerId pair) const override;
 
 private:
     RelaySession *m_session;

@@ -5,6 +5,7 @@
 #include "net/tcpserversession.h"
 #include "net/tlsclientsession.h"
 #include "net/tlsserversession.h"
+#include "net/udprelaysession.h"
 #include "net/udpsession.h"
 
 Session *Sessions::create(Transport transport, QObject *parent)
@@ -18,6 +19,8 @@ Session *Sessions::create(Transport transport, QObject *parent)
         return new UdpSession(parent);
     case Transport::Relay:
         return new RelaySession(parent);
+    case Transport::UdpRelay:
+        return new UdpRelaySession(parent);
     case Transport::TlsClient:
         return new TlsClientSession(parent);
     case Transport::TlsServer:
@@ -37,6 +40,8 @@ QByteArray Sessions::id(Transport transport)
         return "udp";
     case Transport::Relay:
         return "relay";
+    case Transport::UdpRelay:
+        return "udp-relay";
     case Transport::TlsClient:
         return "tls-client";
     case Transport::TlsServer:
@@ -48,7 +53,7 @@ QByteArray Sessions::id(Transport transport)
 std::optional<Transport> Sessions::fromId(QByteArrayView id)
 {
     for (Transport transport : {Transport::TcpClient, Transport::TcpServer, Transport::Udp, Transport::Relay,
-             Transport::TlsClient, Transport::TlsServer}) {
+             Transport::UdpRelay, Transport::TlsClient, Transport::TlsServer}) {
         if (id == Sessions::id(transport))
             return transport;
     }

@@ -1,26 +1,19 @@
 #include "net/udpsession.h"
 
 #include "net/endpoint.h"
+#include "net/socketlimits.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QHostInfo>
 #include <QNetworkDatagram>
 #include <QNetworkInterface>
+#include <QScopeGuard>
 #include <QUdpSocket>
 
 #include <algorithm>
 
 namespace {
-// A burst of datagrams while the window is busy painting must not overflow the kernel's queue: Linux clamps this
-// to net.core.rmem_max (212,992 bytes by default), other systems take it as it is.
-constexpr int ReceiveBufferBytes = 4 * 1024 * 1024;
-// How long one event-loop turn reads datagrams before the window gets its turn, and how often the clock is read
-// (bench: a fixed 256 datagrams a turn made 1,400-byte floods slower; 8 ms keeps the stall far below 50 ms).
-constexpr qint64 ReadSliceMs = 8;
-constexpr int TimeCheckEvery = 32;
-
 bool isIPv4(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv4Protocol;
@@ -77,7 +70,7 @@ QUdpSocket *UdpSession::bindOne(const QHostAddress &address, quint16 port, bool 
         delete socket; // nothing is connected to it yet
         return nullptr;
     }
-    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, ReceiveBufferBytes);
+    socket->setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, SocketLimits::DatagramReceiveBufferBytes);
     return socket;
 }
 
@@ -180,7 +173,8 @@ void UdpSession::readPending(QUdpSocket *socket)
     // No hasPendingDatagrams() per datagram: it is a system call of its own (a peek), and receiveDatagram() returns
     // an invalid datagram when nothing waits.
     for (int taken = 0;; ++taken) {
-        if (taken % TimeCheckEvery == TimeCheckEvery - 1 && slice.elapsed() >= ReadSliceMs) {
+        if (taken % SocketLimits::DatagramTimeCheckEvery == SocketLimits::DatagramTimeCheckEvery - 1
+            && slice.elapsed() >= SocketLimits::DatagramReadSliceMs) {
             more = true;
             break;
         }
