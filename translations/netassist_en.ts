@@ -98,6 +98,20 @@
             <numerusform>closed after %n bytes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>queue full: dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>queue full: dropped a datagram of %n byte</numerusform>
+            <numerusform>queue full: dropped a datagram of %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>dropped a datagram of %n byte</numerusform>
+            <numerusform>dropped a datagram of %n bytes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SequencePanel</name>

@@ -721,10 +721,6 @@
         <translation>GROUP[@IFACE]</translation>
     </message>
     <message>
-        <source>--to %1: --to follows the --udp tab it is for.</source>
-        <translation>--to %1：--to 应写在它所属的 --udp 之后。</translation>
-    </message>
-    <message>
         <source>--join %1: --join follows the --udp tab it is for.</source>
         <translation>--join %1：--join 应写在它所属的 --udp 之后。</translation>
     </message>
@@ -749,10 +745,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Open a Relay tab listening on this port and address, forwarding every connection to the --to HOST:PORT after it, and start it. May be repeated.</source>
         <translation>打开一个转发标签页，在此端口和地址上监听，把每个连接转发到其后 --to 指定的 HOST:PORT，并立即启动。可重复。</translation>
-    </message>
-    <message>
-        <source>--relay %1: a relay needs --to HOST:PORT after it.</source>
-        <translation>--relay %1：转发需要在其后指定 --to HOST:PORT。</translation>
     </message>
     <message>
         <source>Open a TLS Client tab with this target, e.g. 192.168.1.10:8883. May be repeated.</source>
@@ -801,6 +793,18 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>--ca and --insecure contradict each other: choose one.</source>
         <translation>--ca 与 --insecure 相互矛盾：请选择其一。</translation>
+    </message>
+    <message>
+        <source>Open a UDP Relay tab bound to this port and address, forwarding every client&apos;s datagrams to the --to HOST:PORT after it, and start it. May be repeated.</source>
+        <translation>打开一个绑定到此端口和地址的 UDP 转发标签页，把每个客户端的数据报转发到其后的 --to HOST:PORT，并立即启动。可重复。</translation>
+    </message>
+    <message>
+        <source>--to %1: --to follows the --udp, --relay or --udp-relay tab it is for.</source>
+        <translation>--to %1：--to 应紧跟在它所属的 --udp、--relay 或 --udp-relay 标签页之后。</translation>
+    </message>
+    <message>
+        <source>%1 %2: a relay needs --to HOST:PORT after it.</source>
+        <translation>%1 %2：转发需要在其后给出 --to HOST:PORT。</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2021,30 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>Client certificate</source>
         <translation>客户端证书</translation>
     </message>
+    <message>
+        <source>looking up target…</source>
+        <translation>正在解析目标…</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已连通</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>上游</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
 </context>
 <context>
     <name>QuickCommandDialog</name>
@@ -2371,6 +2399,22 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>no faults</source>
         <translation>无故障</translation>
     </message>
+    <message>
+        <source>drop %1% of datagrams</source>
+        <translation>丢弃 %1% 的数据报</translation>
+    </message>
+    <message numerus="yes">
+        <source>queue full: dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>队列已满：丢弃了一个 %n 字节的数据报</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>丢弃了一个 %n 字节的数据报</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RelayFaultsPanel</name>
@@ -2470,6 +2514,30 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>off</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Delay of every datagram</source>
+        <translation>每个数据报的延迟</translation>
+    </message>
+    <message>
+        <source>Every datagram is forwarded this much later; 0: off</source>
+        <translation>每个数据报都延迟这么久再转发；0：关闭</translation>
+    </message>
+    <message>
+        <source>D&amp;rop:</source>
+        <translation>丢弃(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Share of datagrams dropped</source>
+        <translation>丢弃的数据报比例</translation>
+    </message>
+    <message>
+        <source>Drop this share of the datagrams, chosen at random; each drop is noted in the log; 0: off</source>
+        <translation>随机丢弃这一比例的数据报；每次丢弃都会记入日志；0：关闭</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
 </context>
 <context>
     <name>RelayPage</name>
@@ -2536,10 +2604,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Relayed connections</source>
         <translation>转发的连接</translation>
-    </message>
-    <message>
-        <source>One row per client: its endpoint, since when, bytes it sent (RX) and bytes the target sent (TX)</source>
-        <translation>每个客户端一行：其端点、开始时间、它发送的字节（RX）和目标发送的字节（TX）</translation>
     </message>
     <message>
         <source>Send target</source>
@@ -2620,6 +2684,42 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Not relaying</source>
         <translation>未在转发</translation>
+    </message>
+    <message>
+        <source>Where every client&apos;s datagrams are forwarded: HOST:PORT, e.g. 192.168.1.5:5683 or [::1]:9000</source>
+        <translation>每个客户端的数据报转发到哪里：HOST:PORT，例如 192.168.1.5:5683 或 [::1]:9000</translation>
+    </message>
+    <message>
+        <source>One row per client: its endpoint, since when, bytes it sent (RX) and bytes the target sent (TX), our end of its upstream connection and its state</source>
+        <translation>每个客户端一行：它的地址、开始时间、它发送的字节数（RX）和目标发送的字节数（TX）、上游连接的本端地址及其状态</translation>
+    </message>
+    <message>
+        <source>Idle time before a pair is forgotten</source>
+        <translation>连接对被遗忘前的空闲时间</translation>
+    </message>
+    <message>
+        <source>A pair nobody has sent on for this long is forgotten and its upstream socket closed; the client&apos;s next datagram makes a new pair. 0: never</source>
+        <translation>这么久没有任何一方发送数据的连接对会被遗忘，其上游套接字关闭；该客户端的下一个数据报会建立新的连接对。0：永不</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <source>UDP Relay :%1</source>
+        <translation>UDP 转发 :%1</translation>
+    </message>
+    <message>
+        <source>UDP Relay :%1 → %2</source>
+        <translation>UDP 转发 :%1 → %2</translation>
+    </message>
+    <message>
+        <source>Forget pairs &amp;idle for:</source>
+        <translation>连接对空闲多久后遗忘(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -4057,14 +4157,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <translation>UDP</translation>
     </message>
     <message>
-        <source>New &amp;Relay</source>
-        <translation>新建转发(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Relay</source>
-        <translation>转发</translation>
-    </message>
-    <message>
         <source>New TLS C&amp;lient</source>
         <translation>新建 TLS 客户端(&amp;L)</translation>
     </message>
@@ -4079,6 +4171,22 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>TLS Server</source>
         <translation>TLS 服务器</translation>
+    </message>
+    <message>
+        <source>New TCP &amp;Relay</source>
+        <translation>新建 TCP 转发(&amp;R)</translation>
+    </message>
+    <message>
+        <source>TCP Relay</source>
+        <translation>TCP 转发</translation>
+    </message>
+    <message>
+        <source>New UDP Rela&amp;y</source>
+        <translation>新建 UDP 转发(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>UDP Relay</source>
+        <translation>UDP 转发</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,7 @@ QWidget *RelayPage::createPairsBox()
         m_expiry->setSuffix(tr(" s"));
         m_expiry->setSpecialValueText(tr("never"));
         m_expiry->setValue(int(m_relay->pairExpiryMs() / 1000));
-        auto *expiryLabel = new QLabel(tr("&Forget pairs idle for:"), box);
+        auto *expiryLabel = new QLabel(tr("Forget pairs &idle for:"), box);
         expiryLabel->setBuddy(m_expiry);
         expiryRow->addWidget(expiryLabel);
         expiryRow->addWidget(m_expiry);

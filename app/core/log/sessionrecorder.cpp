@@ -28,7 +28,7 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     connect(session, &Session::sent, this, [this](PeerId id, const QByteArray &data) {
         if (m_transcript)
             m_transcript->appendData(
-                Direction::Tx, endpointOf(id), data, -1, localOf(id), m_datagrams ? Record::Datagram : 0);
+                Direction::Tx, endpointOf(id), data, -1, localOf(id), datagramFlag());
     });
     connect(session, &Session::activity, this, &SessionRecorder::onActivity);
     connect(session, &Session::peerConnected, this, &SessionRecorder::onPeerConnected);
@@ -48,10 +48,10 @@ void SessionRecorder::connectRelay(RelayControl *relay)
         if (!m_transcript)
             return;
         if (to == Side::Target)
-            m_transcript->appendData(
-                Direction::Tx, endpointOf(id), data, -1, m_endpoints.value(id).upstream, Record::TargetSide);
+            m_transcript->appendData(Direction::Tx, endpointOf(id), data, -1, m_endpoints.value(id).upstream,
+                Record::TargetSide | datagramFlag());
         else
-            m_transcript->appendData(Direction::Tx, endpointOf(id), data, -1, localOf(id));
+            m_transcript->appendData(Direction::Tx, endpointOf(id), data, -1, localOf(id), datagramFlag());
     });
     connect(relay, &RelayControl::upstreamConnected, this,
         [this](PeerId id, const QString &upstreamLocal, const QString &target) {
@@ -156,17 +156,22 @@ void SessionRecorder::recordFrame(PeerId key, const Framer::Frame &frame, const 
         // A relay's target side: named by the pair, its local end the upstream connection's. Not a frame to answer.
         if (m_transcript)
             m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
-                m_endpoints.value(id).upstream, Record::TargetSide);
+                m_endpoints.value(id).upstream, Record::TargetSide | datagramFlag());
         return;
     }
     if (m_transcript) {
-        quint8 flags = m_datagrams ? Record::Datagram : 0;
+        quint8 flags = datagramFlag();
         if (isUnverified(id))
             flags |= Record::Unverified;
         m_transcript->appendData(Direction::Rx, endpointOf(id), frame.bytes, frame.firstByteMs,
             destination.isEmpty() ? localOf(id) : destination, flags);
     }
     Q_EMIT frameReceived(id, frame.bytes);
+}
+
+quint8 SessionRecorder::datagramFlag() const
+{
+    return m_datagrams ? quint8(Record::Datagram) : quint8(0);
 }
 
 bool SessionRecorder::isUnverified(PeerId id) const

@@ -75,6 +75,7 @@ private:
     };
     QHash<PeerId, Names> m_endpoints;
     bool m_datagrams = false; // the session delivers messages: no framing
+    quint8 datagramFlag() const;
 
     Framer::Config m_framing;
     QHash<PeerId, Framer> m_framers; // RX only; none in PerRead mode, where each read is recorded as it came

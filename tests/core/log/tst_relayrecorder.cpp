@@ -7,9 +7,11 @@
 #include "relaypeer.h"
 
 #include <QCryptographicHash>
+#include <QNetworkDatagram>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUdpSocket>
 
 #include <memory>
 
@@ -23,11 +25,12 @@ class tst_RelayRecorder : public QObject
 private Q_SLOTS:
     void bothDirectionsOfAPair();
     void transcriptHashesMatchThePeers();
+    void datagramRelayRecordsDatagramsAndDrops();
 
 private:
-    static std::unique_ptr<Session> openRelay(quint16 targetPort)
+    static std::unique_ptr<Session> openRelay(quint16 targetPort, Transport transport = Transport::Relay)
     {
-        std::unique_ptr<Session> session(Sessions::create(Transport::Relay));
+        std::unique_ptr<Session> session(Sessions::create(transport));
         Session::OpenRequest request;
         request.address = QHostAddress::LocalHost;
         request.targetHost = QStringLiteral("127.0.0.1");
@@ -137,6 +140,51 @@ void tst_RelayRecorder::transcriptHashesMatchThePeers()
     QCOMPARE(QByteArray::number(targetBytes) + ' ' + fromTarget.result().toHex(), target.field("sent"));
     QCOMPARE(client.field("recv"), target.field("sent"));
     QCOMPARE(target.field("recv"), client.field("sent"));
+}
+
+// A UDP relay's log: each datagram one record, flagged Datagram, the target's also TargetSide; a drop is an event of
+// the pair, after the datagram it dropped.
+void tst_RelayRecorder::datagramRelayRecordsDatagramsAndDrops()
+{
+    QUdpSocket target, client;
+    QVERIFY(target.bind(QHostAddress::LocalHost, 0));
+    QVERIFY(client.bind(QHostAddress::LocalHost, 0));
+    Transcript transcript;
+    auto relay = openRelay(target.localPort(), Transport::UdpRelay);
+    SessionRecorder recorder(relay.get(), &transcript);
+    client.writeDatagram("one", QHostAddress::LocalHost, relay->localPort());
+    QTRY_VERIFY(target.hasPendingDatagrams());
+    const QNetworkDatagram first = target.receiveDatagram();
+    target.writeDatagram("reply", first.senderAddress(), quint16(first.senderPort()));
+    QTRY_VERIFY(client.hasPendingDatagrams());
+    RelayControl::Faults faults;
+    faults.dropPercent = 100;
+    relay->relay()->setFaults(Side::Client, faults);
+    client.writeDatagram("two", QHostAddress::LocalHost, relay->localPort());
+    QTRY_VERIFY(transcript.size() > 0
+        && QString::fromUtf8(transcript.at(transcript.size() - 1).data).contains(QStringLiteral("dropped")));
+
+    QList<const Record *> rx, notes;
+    for (qsizetype i = 0; i < transcript.size(); ++i) {
+        const Record &r = transcript.at(i);
+        if (r.direction == Direction::Rx)
+            rx << &r;
+        else if (r.event == EventKind::Note)
+            notes << &r;
+    }
+    QCOMPARE(rx.size(), 3);
+    QCOMPARE(rx.at(0)->data, QByteArray("one"));
+    QCOMPARE(rx.at(0)->flags, quint8(Record::Datagram));
+    QCOMPARE(rx.at(1)->data, QByteArray("reply"));
+    QCOMPARE(rx.at(1)->flags, quint8(Record::Datagram | Record::TargetSide));
+    QCOMPARE(transcript.peerName(rx.at(1)->peer), Endpoint::format(client.localAddress(), client.localPort()));
+    QCOMPARE(transcript.peerName(rx.at(1)->local),
+        QStringLiteral("127.0.0.1:%1").arg(first.senderPort())); // our end of the upstream socket
+    QCOMPARE(rx.at(2)->data, QByteArray("two")); // shown as the client sent it, then dropped
+    const QString drop = QString::fromUtf8(notes.constLast()->data);
+    QVERIFY2(drop.contains(QStringLiteral("client → target")) && drop.contains(QStringLiteral("dropped a datagram of 3 byte")),
+        qPrintable(drop));
+    QVERIFY(!target.waitForReadyRead(100));
 }
 
 QTEST_GUILESS_MAIN(tst_RelayRecorder)
