@@ -249,7 +249,7 @@ void tst_TlsPages::everyTlsErrorHasItsOwnWords()
 // The file holds the log's bytes, decrypted, as plain TCP: the log says so when a pcap capture starts, and only then.
 void tst_TlsPages::pcapCaptureSaysItHoldsDecryptedBytes()
 {
-    for (const QByteArray kind : {QByteArray("tls-client"), QByteArray("tls-server")}) {
+    for (const QByteArray &kind : {QByteArray("tls-client"), QByteArray("tls-server")}) {
         std::unique_ptr<SessionPage> page(TabKinds::create(kind));
         QVERIFY(page);
         QTemporaryDir dir;

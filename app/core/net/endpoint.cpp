@@ -36,6 +36,14 @@ QString format(const QHostAddress &address, quint16 port)
     return a.toString() + QLatin1Char(':') + portText;
 }
 
+QString unbracketed(const QString &host)
+{
+    const QString target = host.trimmed();
+    if (target.startsWith(u'[') && target.endsWith(u']'))
+        return target.mid(1, target.size() - 2);
+    return target;
+}
+
 PortResult parsePort(QStringView text, bool allowZero)
 {
     PortResult result;

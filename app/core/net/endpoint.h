@@ -14,6 +14,9 @@ QString formatAddress(const QHostAddress &address);
 // AnyIPv6 "[::]:8000"; a null address "".
 QString format(const QHostAddress &address, quint16 port);
 
+// A host as typed, trimmed and without the brackets of an IPv6 literal ("[::1]" -> "::1"), for Qt's lookups.
+QString unbracketed(const QString &host);
+
 enum class PortError { None, Empty, NotANumber, OutOfRange, ZeroNotAllowed };
 struct PortResult
 {

@@ -83,6 +83,9 @@ public:
     // (tests); until it is set, from a random one. Per direction, the generator restarts when the faults change.
     virtual void setDropSeed(quint32 seed) { Q_UNUSED(seed); }
 
+    // 0 for the client, 1 for the target: per-direction arrays are indexed by the sending side.
+    static int sideIndex(Side side) { return side == Side::Client ? 0 : 1; }
+
     // Words for faults, for the log: "delay 100 ms, split 16 B / 5 ms". Empty when none.
     static QString describe(const Faults &faults);
 

@@ -1,6 +1,7 @@
 #include "net/relaysession.h"
 
 #include "net/endpoint.h"
+#include "net/relaypair.h"
 #include "net/relaypipe.h"
 #include "net/socketlimits.h"
 #include "net/socketreset.h"
@@ -16,34 +17,7 @@
 namespace {
 constexpr int ListenBacklog = 1024;
 
-int index(RelayControl::Side side)
-{
-    return side == RelayControl::Side::Client ? 0 : 1;
-}
-
-QString unbracketed(const QString &host)
-{
-    const QString target = host.trimmed();
-    if (target.startsWith(u'[') && target.endsWith(u']'))
-        return target.mid(1, target.size() - 2);
-    return target;
-}
 } // namespace
-
-struct RelaySession::Pair
-{
-    QPointer<QTcpSocket> client;
-    QPointer<QTcpSocket> upstream;
-    std::unique_ptr<RelayPipe> toTarget; // what the client sends
-    std::unique_ptr<RelayPipe> toClient; // what the target sends
-    QString upstreamLocal;
-    bool upstreamUp = false;
-    bool clientClosed = false;
-    bool upstreamClosed = false;
-    bool cutting = false; // a cut fault closes both connections
-
-    RelayPipe *from(Side side) const { return side == Side::Client ? toTarget.get() : toClient.get(); }
-};
 
 RelaySession::RelaySession(QObject *parent)
     : Session(parent)
@@ -68,7 +42,7 @@ RelaySession::~RelaySession()
 void RelaySession::open(const OpenRequest &request)
 {
     close();
-    m_targetHost = unbracketed(request.targetHost);
+    m_targetHost = Endpoint::unbracketed(request.targetHost);
     m_targetPort = request.targetPort;
     m_connectTimeoutMs = request.timeoutMs;
     auto *server = new QTcpServer(this);
@@ -284,7 +258,7 @@ void RelaySession::cut(PeerId id, Side from)
     Pair *p = pair(id);
     if (!p)
         return;
-    const RelayControl::Faults &faults = m_faults[index(from)];
+    const RelayControl::Faults &faults = m_faults[RelayControl::sideIndex(from)];
     const bool reset = faults.cutWithReset;
     Q_EMIT m_control.faultEvent(id, from,
         reset ? RelayControl::tr("reset after %n byte(s)", nullptr, int(faults.cutAfterBytes))
@@ -391,7 +365,7 @@ qint64 RelaySession::bytesToWrite(PeerId id) const
 
 void RelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
 {
-    RelayControl::Faults &current = m_faults[index(from)];
+    RelayControl::Faults &current = m_faults[RelayControl::sideIndex(from)];
     if (current == faults)
         return;
     current = faults;
@@ -402,75 +376,4 @@ void RelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
         if (Pair *p = pair(id))
             p->from(from)->setFaults(faults);
     }
-}
-
-RelaySessionControl::RelaySessionControl(RelaySession *session)
-    : RelayControl(session)
-    , m_session(session)
-{ }
-
-QString RelaySessionControl::targetHost() const
-{
-    return m_session->m_targetHost;
-}
-
-quint16 RelaySessionControl::targetPort() const
-{
-    return m_session->m_targetPort;
-}
-
-void RelaySessionControl::setFaults(Side from, const Faults &faults)
-{
-    m_session->applyFaults(from, faults);
-}
-
-RelayControl::Faults RelaySessionControl::faults(Side from) const
-{
-    return m_session->m_faults[index(from)];
-}
-
-void RelaySessionControl::setBufferBound(qint64 bytes)
-{
-    m_session->m_bound = std::max<qint64>(bytes, 1);
-    for (const auto &p : std::as_const(m_session->m_pairs)) {
-        p->toTarget->setBound(m_session->m_bound);
-        p->toClient->setBound(m_session->m_bound);
-    }
-}
-
-qint64 RelaySessionControl::bufferBound() const
-{
-    return m_session->m_bound;
-}
-
-int RelaySessionControl::inject(Side to, const QByteArray &data, const QList<PeerId> &pairs)
-{
-    return m_session->inject(to, data, pairs);
-}
-
-QString RelaySessionControl::upstreamEndpoint(PeerId pair) const
-{
-    const RelaySession::Pair *p = m_session->pair(pair);
-    return p ? p->upstreamLocal : QString();
-}
-
-RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
-{
-    const RelaySession::Pair *p = m_session->pair(pair);
-    if (!p || p->clientClosed || p->upstreamClosed || p->cutting)
-        return PairState::Closing;
-    return p->upstreamUp ? PairState::Open : PairState::Connecting;
-}
-
-qint64 RelaySessionControl::bufferedBytes(PeerId pair) const
-{
-    const RelaySession::Pair *p = m_session->pair(pair);
-    if (!p)
-        return 0;
-    qint64 bytes = p->toTarget->buffered() + p->toClient->buffered();
-    for (const QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-        if (socket)
-            bytes += socket->bytesAvailable(); // read by Qt, not yet forwarded
-    }
-    return bytes;
 }

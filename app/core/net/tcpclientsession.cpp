@@ -9,16 +9,6 @@
 
 #include <utility>
 
-namespace {
-QString unbracketed(const QString &host)
-{
-    const QString target = host.trimmed();
-    if (target.startsWith(u'[') && target.endsWith(u']'))
-        return target.mid(1, target.size() - 2);
-    return target;
-}
-} // namespace
-
 TcpClientSession::TcpClientSession(QObject *parent)
     : Session(parent)
 {
@@ -55,7 +45,7 @@ void TcpClientSession::open(const QString &host, quint16 port, quint16 localPort
         removePeer(std::exchange(m_peer, 0));
     }
 
-    const QString target = unbracketed(host);
+    const QString target = Endpoint::unbracketed(host);
     m_socket = createSocket();
     m_firstRead = true;
     m_socket->setReadBufferSize(SocketLimits::ReadChunkBytes);

@@ -1,5 +1,6 @@
 #include "net/tlsclientsession.h"
 
+#include "net/endpoint.h"
 #include "net/tlssupport.h"
 
 #include <QSslSocket>
@@ -21,9 +22,7 @@ void TlsClientSession::open(const OpenRequest &request)
     }
     m_config = std::move(config);
     m_pinKey = TlsControl::pinKey(request.host, request.port);
-    QString host = request.host.trimmed();
-    if (host.startsWith(u'[') && host.endsWith(u']'))
-        host = host.mid(1, host.size() - 2);
+    const QString host = Endpoint::unbracketed(request.host);
     m_checkedName = m_options.serverName.trimmed().isEmpty() ? host : m_options.serverName.trimmed();
     m_peerInfo = {};
     m_lastAlert = -1;

@@ -1,5 +1,7 @@
 #include "net/tlssupport.h"
 
+#include "net/endpoint.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSslCertificate>
@@ -26,9 +28,7 @@ QString TlsControl::unavailableReason()
 
 QString TlsControl::pinKey(const QString &host, quint16 port)
 {
-    QString name = host.trimmed().toLower();
-    if (name.startsWith(u'[') && name.endsWith(u']'))
-        name = name.mid(1, name.size() - 2);
+    QString name = Endpoint::unbracketed(host).toLower();
     if (name.contains(u':'))
         name = u'[' + name + u']';
     return name + u':' + QString::number(port);

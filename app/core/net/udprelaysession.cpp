@@ -4,6 +4,7 @@
 #include "net/endpoint.h"
 #include "net/relaydatagrampipe.h"
 #include "net/socketlimits.h"
+#include "net/udprelaypair.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -22,33 +23,7 @@ bool sliceIsOver(int taken, const QElapsedTimer &slice)
         && slice.elapsed() >= SocketLimits::DatagramReadSliceMs;
 }
 
-int index(RelayControl::Side side)
-{
-    return side == RelayControl::Side::Client ? 0 : 1;
-}
-
-QString unbracketed(const QString &host)
-{
-    const QString target = host.trimmed();
-    if (target.startsWith(u'[') && target.endsWith(u']'))
-        return target.mid(1, target.size() - 2);
-    return target;
-}
 } // namespace
-
-struct UdpRelaySession::Pair
-{
-    QHostAddress clientAddress; // as the datagrams came (an IPv4-mapped address on a dual-stack socket)
-    quint16 clientPort = 0;
-    Remote key;
-    QPointer<QUdpSocket> upstream;
-    std::unique_ptr<RelayDatagramPipe> toTarget; // what the client sends
-    std::unique_ptr<RelayDatagramPipe> toClient; // what the target sends
-    QString upstreamLocal;
-    bool upstreamUp = false;
-
-    RelayDatagramPipe *from(Side side) const { return side == Side::Client ? toTarget.get() : toClient.get(); }
-};
 
 UdpRelaySession::UdpRelaySession(QObject *parent)
     : Session(parent)
@@ -79,7 +54,7 @@ UdpRelaySession::~UdpRelaySession()
 void UdpRelaySession::open(const OpenRequest &request)
 {
     close();
-    m_targetHost = unbracketed(request.targetHost);
+    m_targetHost = Endpoint::unbracketed(request.targetHost);
     m_targetPort = request.targetPort;
     auto *socket = new QUdpSocket(this);
     if (!socket->bind(request.address, request.port)) {
@@ -291,8 +266,8 @@ void UdpRelaySession::forward(PeerId id, Side from, const QByteArray &datagram)
     Pair *p = pair(id);
     if (!p)
         return;
-    const RelayControl::Faults &faults = m_faults[index(from)];
-    if (faults.dropPercent > 0 && int(m_drops[index(from)].bounded(100)) < faults.dropPercent) {
+    const RelayControl::Faults &faults = m_faults[RelayControl::sideIndex(from)];
+    if (faults.dropPercent > 0 && int(m_drops[RelayControl::sideIndex(from)].bounded(100)) < faults.dropPercent) {
         Q_EMIT m_control.faultEvent(
             id, from, RelayControl::tr("dropped a datagram of %n byte(s)", nullptr, int(datagram.size())));
         return;
@@ -404,94 +379,13 @@ qint64 UdpRelaySession::bytesToWrite(PeerId id) const
 
 void UdpRelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
 {
-    RelayControl::Faults &current = m_faults[index(from)];
+    RelayControl::Faults &current = m_faults[RelayControl::sideIndex(from)];
     if (current == faults)
         return;
     current = faults;
-    m_drops[index(from)] = QRandomGenerator(m_dropSeed + quint32(index(from)));
+    m_drops[RelayControl::sideIndex(from)] = QRandomGenerator(m_dropSeed + quint32(RelayControl::sideIndex(from)));
     const QString words = RelayControl::describe(faults);
     Q_EMIT m_control.faultEvent(0, from, words.isEmpty() ? RelayControl::tr("no faults") : words);
     for (const auto &p : std::as_const(m_pairs))
         p->from(from)->setFaults(faults);
-}
-
-UdpRelaySessionControl::UdpRelaySessionControl(UdpRelaySession *session)
-    : RelayControl(session)
-    , m_session(session)
-{ }
-
-QString UdpRelaySessionControl::targetHost() const
-{
-    return m_session->m_targetHost;
-}
-
-quint16 UdpRelaySessionControl::targetPort() const
-{
-    return m_session->m_targetPort;
-}
-
-void UdpRelaySessionControl::setFaults(Side from, const Faults &faults)
-{
-    m_session->applyFaults(from, faults);
-}
-
-RelayControl::Faults UdpRelaySessionControl::faults(Side from) const
-{
-    return m_session->m_faults[index(from)];
-}
-
-void UdpRelaySessionControl::setBufferBound(qint64 bytes)
-{
-    m_session->m_bound = std::max<qint64>(bytes, 1);
-    for (const auto &p : std::as_const(m_session->m_pairs)) {
-        p->toTarget->setBound(m_session->m_bound);
-        p->toClient->setBound(m_session->m_bound);
-    }
-}
-
-qint64 UdpRelaySessionControl::bufferBound() const
-{
-    return m_session->m_bound;
-}
-
-int UdpRelaySessionControl::inject(Side to, const QByteArray &data, const QList<PeerId> &pairs)
-{
-    return m_session->inject(to, data, pairs);
-}
-
-QString UdpRelaySessionControl::upstreamEndpoint(PeerId pair) const
-{
-    const UdpRelaySession::Pair *p = m_session->pair(pair);
-    return p ? p->upstreamLocal : QString();
-}
-
-RelayControl::PairState UdpRelaySessionControl::pairState(PeerId pair) const
-{
-    const UdpRelaySession::Pair *p = m_session->pair(pair);
-    if (!p)
-        return PairState::Closing;
-    return p->upstreamUp ? PairState::Open : PairState::Connecting;
-}
-
-qint64 UdpRelaySessionControl::bufferedBytes(PeerId pair) const
-{
-    const UdpRelaySession::Pair *p = m_session->pair(pair);
-    return p ? p->toTarget->buffered() + p->toClient->buffered() : 0;
-}
-
-void UdpRelaySessionControl::setPairExpiryMs(qint64 ms)
-{
-    m_session->m_expiryMs = std::max<qint64>(0, ms);
-    m_session->restartExpiry();
-}
-
-qint64 UdpRelaySessionControl::pairExpiryMs() const
-{
-    return m_session->m_expiryMs;
-}
-
-void UdpRelaySessionControl::setDropSeed(quint32 seed)
-{
-    m_session->m_dropSeed = seed;
-    m_session->m_drops = {QRandomGenerator(seed), QRandomGenerator(seed + 1)};
 }

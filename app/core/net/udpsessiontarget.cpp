@@ -12,18 +12,11 @@ namespace {
 // otherwise queue a thousand datagrams; the lookup is quick in the normal case.
 constexpr qsizetype MaxQueuedSends = 64;
 
-QString unbracketed(const QString &host)
-{
-    const QString target = host.trimmed();
-    if (target.startsWith(u'[') && target.endsWith(u']'))
-        return target.mid(1, target.size() - 2);
-    return target;
-}
 } // namespace
 
 void UdpSession::setRemoteTarget(const QString &host, quint16 port)
 {
-    const QString name = unbracketed(host);
+    const QString name = Endpoint::unbracketed(host);
     if (name == m_targetHost && port == m_targetPort)
         return;
     if (m_lookupId >= 0) {

@@ -11,6 +11,7 @@ class tst_Endpoint : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void unbracketed();
     void normalized_data();
     void normalized();
     void format_data();
@@ -229,6 +230,16 @@ void tst_Endpoint::parseHostPort()
         QCOMPARE(result.host, host);
     if (result.ok())
         QCOMPARE(result.port, port);
+}
+
+// What the sessions hand to Qt's lookups: an IPv6 literal without its brackets, anything else trimmed as it is.
+void tst_Endpoint::unbracketed()
+{
+    QCOMPARE(Endpoint::unbracketed(QStringLiteral(" [::1] ")), QStringLiteral("::1"));
+    QCOMPARE(Endpoint::unbracketed(QStringLiteral("[fe80::1%eth0]")), QStringLiteral("fe80::1%eth0"));
+    QCOMPARE(Endpoint::unbracketed(QStringLiteral(" example.com ")), QStringLiteral("example.com"));
+    QCOMPARE(Endpoint::unbracketed(QStringLiteral("[::1")), QStringLiteral("[::1"));
+    QCOMPARE(Endpoint::unbracketed(QStringLiteral("192.168.1.5")), QStringLiteral("192.168.1.5"));
 }
 
 QTEST_GUILESS_MAIN(tst_Endpoint)

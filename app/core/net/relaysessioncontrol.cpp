@@ -1,0 +1,75 @@
+#include "net/relaypair.h"
+#include "net/relaysession.h"
+
+#include <algorithm>
+
+RelaySessionControl::RelaySessionControl(RelaySession *session)
+    : RelayControl(session)
+    , m_session(session)
+{ }
+
+QString RelaySessionControl::targetHost() const
+{
+    return m_session->m_targetHost;
+}
+
+quint16 RelaySessionControl::targetPort() const
+{
+    return m_session->m_targetPort;
+}
+
+void RelaySessionControl::setFaults(Side from, const Faults &faults)
+{
+    m_session->applyFaults(from, faults);
+}
+
+RelayControl::Faults RelaySessionControl::faults(Side from) const
+{
+    return m_session->m_faults[RelayControl::sideIndex(from)];
+}
+
+void RelaySessionControl::setBufferBound(qint64 bytes)
+{
+    m_session->m_bound = std::max<qint64>(bytes, 1);
+    for (const auto &p : std::as_const(m_session->m_pairs)) {
+        p->toTarget->setBound(m_session->m_bound);
+        p->toClient->setBound(m_session->m_bound);
+    }
+}
+
+qint64 RelaySessionControl::bufferBound() const
+{
+    return m_session->m_bound;
+}
+
+int RelaySessionControl::inject(Side to, const QByteArray &data, const QList<PeerId> &pairs)
+{
+    return m_session->inject(to, data, pairs);
+}
+
+QString RelaySessionControl::upstreamEndpoint(PeerId pair) const
+{
+    const RelaySession::Pair *p = m_session->pair(pair);
+    return p ? p->upstreamLocal : QString();
+}
+
+RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
+{
+    const RelaySession::Pair *p = m_session->pair(pair);
+    if (!p || p->clientClosed || p->upstreamClosed || p->cutting)
+        return PairState::Closing;
+    return p->upstreamUp ? PairState::Open : PairState::Connecting;
+}
+
+qint64 RelaySessionControl::bufferedBytes(PeerId pair) const
+{
+    const RelaySession::Pair *p = m_session->pair(pair);
+    if (!p)
+        return 0;
+    qint64 bytes = p->toTarget->buffered() + p->toClient->buffered();
+    for (const QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
+        if (socket)
+            bytes += socket->bytesAvailable(); // read by Qt, not yet forwarded
+    }
+    return bytes;
+}
