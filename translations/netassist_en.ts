@@ -83,14 +83,7 @@
     </message>
 </context>
 <context>
-    <name>RelayControl</name>
-    <message numerus="yes">
-        <source>reset after %n byte(s)</source>
-        <translation>
-            <numerusform>reset after %n byte</numerusform>
-            <numerusform>reset after %n bytes</numerusform>
-        </translation>
-    </message>
+    <name>RelayText</name>
     <message numerus="yes">
         <source>closed after %n byte(s)</source>
         <translation>
@@ -99,10 +92,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>queue full: dropped a datagram of %n byte(s)</source>
+        <source>reset after %n byte(s)</source>
         <translation>
-            <numerusform>queue full: dropped a datagram of %n byte</numerusform>
-            <numerusform>queue full: dropped a datagram of %n bytes</numerusform>
+            <numerusform>reset after %n byte</numerusform>
+            <numerusform>reset after %n bytes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -110,6 +103,13 @@
         <translation>
             <numerusform>dropped a datagram of %n byte</numerusform>
             <numerusform>dropped a datagram of %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>queue full: dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>queue full: dropped a datagram of %n byte</numerusform>
+            <numerusform>queue full: dropped a datagram of %n bytes</numerusform>
         </translation>
     </message>
 </context>

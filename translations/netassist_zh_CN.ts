@@ -1492,6 +1492,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>TLS established with %1: %2</source>
         <translation>已与 %1 建立 TLS：%2</translation>
     </message>
+    <message>
+        <source>Forwarding to target %1 from %2</source>
+        <translation>正在从 %2 转发到目标 %1</translation>
+    </message>
+    <message>
+        <source>Connected to target %1 from %2</source>
+        <translation>已从 %2 连接到目标 %1</translation>
+    </message>
 </context>
 <context>
     <name>LogSearchBar</name>
@@ -2362,61 +2370,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     </message>
 </context>
 <context>
-    <name>RelayControl</name>
-    <message>
-        <source>delay %1 ms</source>
-        <translation>延迟 %1 毫秒</translation>
-    </message>
-    <message>
-        <source>limit %1 KiB/s</source>
-        <translation>限速 %1 KiB/秒</translation>
-    </message>
-    <message>
-        <source>split %1 B / %2 ms</source>
-        <translation>拆分 %1 字节 / %2 毫秒</translation>
-    </message>
-    <message>
-        <source>reset after %1 B</source>
-        <translation>%1 字节后重置</translation>
-    </message>
-    <message>
-        <source>close after %1 B</source>
-        <translation>%1 字节后关闭</translation>
-    </message>
-    <message numerus="yes">
-        <source>reset after %n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节后已重置</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>closed after %n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节后已关闭</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>no faults</source>
-        <translation>无故障</translation>
-    </message>
-    <message>
-        <source>drop %1% of datagrams</source>
-        <translation>丢弃 %1% 的数据报</translation>
-    </message>
-    <message numerus="yes">
-        <source>queue full: dropped a datagram of %n byte(s)</source>
-        <translation>
-            <numerusform>队列已满：丢弃了一个 %n 字节的数据报</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>dropped a datagram of %n byte(s)</source>
-        <translation>
-            <numerusform>丢弃了一个 %n 字节的数据报</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>RelayFaultsPanel</name>
     <message>
         <source>&amp;Delay:</source>
@@ -2720,6 +2673,69 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Forget pairs &amp;idle for:</source>
         <translation>连接对空闲多久后遗忘(&amp;I)：</translation>
+    </message>
+</context>
+<context>
+    <name>RelayText</name>
+    <message>
+        <source>delay %1 ms</source>
+        <translation>延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>limit %1 KiB/s</source>
+        <translation>限速 %1 KiB/秒</translation>
+    </message>
+    <message>
+        <source>split %1 B / %2 ms</source>
+        <translation>拆分 %1 字节 / %2 毫秒</translation>
+    </message>
+    <message>
+        <source>reset after %1 B</source>
+        <translation>%1 字节后重置</translation>
+    </message>
+    <message>
+        <source>close after %1 B</source>
+        <translation>%1 字节后关闭</translation>
+    </message>
+    <message>
+        <source>drop %1% of datagrams</source>
+        <translation>丢弃 %1% 的数据报</translation>
+    </message>
+    <message>
+        <source>no faults</source>
+        <translation>无故障</translation>
+    </message>
+    <message numerus="yes">
+        <source>closed after %n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节后已关闭</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reset after %n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节后已重置</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>丢弃了一个 %n 字节的数据报</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>queue full: dropped a datagram of %n byte(s)</source>
+        <translation>
+            <numerusform>队列已满：丢弃了一个 %n 字节的数据报</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fault, client → target: %1</source>
+        <translation>故障，客户端 → 目标：%1</translation>
+    </message>
+    <message>
+        <source>Fault, target → client: %1</source>
+        <translation>故障，目标 → 客户端：%1</translation>
     </message>
 </context>
 <context>
@@ -3712,21 +3728,6 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
     <message>
         <source>Show or hide the send-and-expect checks of this tab</source>
         <translation>显示或隐藏本标签页的发送-期望检查</translation>
-    </message>
-</context>
-<context>
-    <name>SessionRecorder</name>
-    <message>
-        <source>Connected to target %1 from %2</source>
-        <translation>已从 %2 连接到目标 %1</translation>
-    </message>
-    <message>
-        <source>Fault, client → target: %1</source>
-        <translation>故障，客户端 → 目标：%1</translation>
-    </message>
-    <message>
-        <source>Fault, target → client: %1</source>
-        <translation>故障，目标 → 客户端：%1</translation>
     </message>
 </context>
 <context>

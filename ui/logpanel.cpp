@@ -6,6 +6,7 @@
 #include "log/transcript.h"
 #include "logsearchbar.h"
 #include "logview.h"
+#include "relaytext.h"
 #include "session/pcaprecordwriter.h"
 #include "text/codecs.h"
 #include "widgetnames.h"
@@ -328,6 +329,17 @@ QString LogPanel::eventText(const Record &record) const
         return tr("Capture to %1 stopped: %2").arg(QDir::toNativeSeparators(peer), detail);
     case EventKind::Secured:
         return tr("TLS established with %1: %2").arg(peer, detail);
+    case EventKind::RelayUpstream:
+        return record.flags & Record::Datagram
+            ? tr("Forwarding to target %1 from %2").arg(detail, m_transcript->peerName(record.local))
+            : tr("Connected to target %1 from %2").arg(detail, m_transcript->peerName(record.local));
+    case EventKind::RelayFault: {
+        const std::optional<RelayControl::FaultEvent> event = RelayControl::FaultEvent::decode(record.data);
+        if (!event)
+            return detail; // written by a later version
+        return RelayText::event(
+            record.flags & Record::TargetSide ? RelayControl::Side::Target : RelayControl::Side::Client, *event);
+    }
     case EventKind::Note:
     case EventKind::None:
         break;

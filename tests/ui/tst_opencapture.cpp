@@ -142,7 +142,8 @@ void tst_OpenCapture::initTestCase()
 CaptureFlowsDialog *tst_OpenCapture::waitForList(CaptureOpener *opener)
 {
     QPointer<CaptureOpener> guard = opener;
-    QTest::qWaitFor([&] { return !guard || guard->flowsDialog(); }, 10000);
+    if (!QTest::qWaitFor([&] { return !guard || guard->flowsDialog(); }, 10000))
+        return nullptr; // the caller's check fails
     return guard ? guard->flowsDialog() : nullptr;
 }
 

@@ -1,3 +1,5 @@
+#include "logpanel.h"
+#include "logview.h"
 #include "net/relaycontrol.h"
 #include "peertablemodel.h"
 #include "relaypage.h"
@@ -87,6 +89,14 @@ void tst_UdpRelayPage::relaysAndDrops()
     client.writeDatagram("lost", QHostAddress::LocalHost, page->session()->localPort());
     QTRY_COMPARE(faultEvents.count(), 1); // the drop, said
     QVERIFY(!target.waitForReadyRead(200));
+    // The log words the relay's events in the window's language.
+    LogView *log = page->logPanel()->view();
+    QTRY_VERIFY2(log->allText().contains(QStringLiteral("Fault, client → target: dropped a datagram of 4 bytes")),
+        qPrintable(log->allText()));
+    QVERIFY(log->allText().contains(QStringLiteral("Fault, client → target: drop 100% of datagrams")));
+    QVERIFY(log->allText().contains(QStringLiteral("Forwarding to target 127.0.0.1:%1 from 127.0.0.1:%2")
+                                        .arg(target.localPort())
+                                        .arg(atTarget.senderPort())));
     drop->setValue(0);
     client.writeDatagram("again", QHostAddress::LocalHost, page->session()->localPort());
     QTRY_VERIFY(target.hasPendingDatagrams());

@@ -166,6 +166,10 @@ QByteArray CaptureFile::eventId(EventKind kind)
         return "capture-failed";
     case EventKind::Secured:
         return "secured";
+    case EventKind::RelayUpstream:
+        return "upstream";
+    case EventKind::RelayFault:
+        return "fault";
     }
     return "none";
 }

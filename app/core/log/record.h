@@ -26,7 +26,13 @@ enum class EventKind : quint8 {
     NewPeer, // datagrams: the first datagram from, or to, peer
     PeerGone, // datagrams: peer left the peer table (idle too long, or removed)
     CaptureFailed, // capture to file stopped: peer is the file, detail the system's reason
-    Secured // TLS established with peer; detail: what was negotiated ("TLS 1.3, TLS_AES_256_GCM_SHA384")
+    Secured, // TLS established with peer; detail: what was negotiated ("TLS 1.3, TLS_AES_256_GCM_SHA384")
+    // A relay pair's upstream connection (a datagram relay: its upstream socket, flagged Datagram) is up: peer is the
+    // pair's client, local our end of the upstream connection, detail the target's endpoint.
+    RelayUpstream,
+    // A relay's fault acted or its faults changed: peer is the pair's client (none for a change), flagged TargetSide
+    // for the target -> client direction; detail is RelayControl::FaultEvent::encode().
+    RelayFault
 };
 
 // One entry of the log: what happened, when, with whom, and the raw bytes. Nothing is stored as rendered text, so

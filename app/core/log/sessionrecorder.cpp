@@ -27,8 +27,7 @@ SessionRecorder::SessionRecorder(Session *session, Transcript *transcript, QObje
     connect(session, &Session::received, this, &SessionRecorder::onReceived);
     connect(session, &Session::sent, this, [this](PeerId id, const QByteArray &data) {
         if (m_transcript)
-            m_transcript->appendData(
-                Direction::Tx, endpointOf(id), data, -1, localOf(id), datagramFlag());
+            m_transcript->appendData(Direction::Tx, endpointOf(id), data, -1, localOf(id), datagramFlag());
     });
     connect(session, &Session::activity, this, &SessionRecorder::onActivity);
     connect(session, &Session::peerConnected, this, &SessionRecorder::onPeerConnected);
@@ -60,16 +59,17 @@ void SessionRecorder::connectRelay(RelayControl *relay)
                 it->upstream = upstreamLocal;
             if (m_transcript)
                 m_transcript->appendEvent(
-                    EventKind::Note, endpointOf(id), tr("Connected to target %1 from %2").arg(target, upstreamLocal));
+                    EventKind::RelayUpstream, endpointOf(id), target, -1, upstreamLocal, datagramFlag());
         });
-    connect(relay, &RelayControl::faultEvent, this, [this](PeerId id, Side from, const QString &text) {
-        if (!m_transcript)
-            return;
-        flushPeer(id); // the fault acts from here on
-        m_transcript->appendEvent(EventKind::Note, endpointOf(id),
-            from == Side::Client ? tr("Fault, client → target: %1").arg(text)
-                                 : tr("Fault, target → client: %1").arg(text));
-    });
+    connect(
+        relay, &RelayControl::faultEvent, this, [this](PeerId id, Side from, const RelayControl::FaultEvent &event) {
+            if (!m_transcript)
+                return;
+            flushPeer(id); // the fault acts from here on
+            const quint8 side = from == Side::Target ? quint8(Record::TargetSide) : quint8(0);
+            m_transcript->appendEvent(EventKind::RelayFault, id == 0 ? QString() : endpointOf(id),
+                QString::fromLatin1(event.encode()), -1, {}, side | datagramFlag());
+        });
 }
 
 void SessionRecorder::setFraming(const Framer::Config &config)

@@ -57,7 +57,7 @@ qint64 Transcript::appendData(
 }
 
 qint64 Transcript::appendEvent(
-    EventKind kind, const QString &peer, const QString &detail, qint64 timeMs, const QString &local)
+    EventKind kind, const QString &peer, const QString &detail, qint64 timeMs, const QString &local, quint8 flags)
 {
     Record record;
     record.timeMs = timeMs < 0 ? QDateTime::currentMSecsSinceEpoch() : timeMs;
@@ -65,6 +65,7 @@ qint64 Transcript::appendEvent(
     record.local = internPeer(local);
     record.direction = Direction::Event;
     record.event = kind;
+    record.flags = flags;
     record.data = detail.toUtf8();
     const qint64 seq = append(std::move(record));
     Q_EMIT appended(seq);

@@ -37,8 +37,8 @@ public:
     qint64 appendData(Direction direction, const QString &peer, const QByteArray &data, qint64 timeMs = -1,
         const QString &local = {}, quint8 flags = 0);
     // local: our end of a connection, for Connected / Disconnected (so a pcap capture can write both ends).
-    qint64 appendEvent(
-        EventKind kind, const QString &peer, const QString &detail = {}, qint64 timeMs = -1, const QString &local = {});
+    qint64 appendEvent(EventKind kind, const QString &peer, const QString &detail = {}, qint64 timeMs = -1,
+        const QString &local = {}, quint8 flags = 0);
     // An Error event: the kind for the UI's words, the library's own text as its detail.
     qint64 appendError(const QString &peer, const SessionError &error, qint64 timeMs = -1);
 

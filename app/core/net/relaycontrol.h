@@ -3,9 +3,12 @@
 #include "net/session.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QObject>
 #include <QString>
+
+#include <optional>
 
 // What a relay session can do beyond Session (the Relay tab): it listens, and for every accepted connection opens
 // an upstream connection to the target; the pair is one peer (its id, its endpoint the client's). Bytes are
@@ -50,6 +53,27 @@ public:
         bool operator!=(const Faults &o) const { return !(*this == o); }
     };
 
+    // What a fault did, or that a direction's faults changed. The log words it in the window's language
+    // (app/words/relaytext); a text capture keeps encode()'s machine-readable form.
+    struct FaultEvent
+    {
+        enum class Kind : quint8 {
+            Changed, // the direction's faults are now `faults` (pair 0)
+            Closed, // cutAfterBytes reached: the pair was closed (FIN) after `bytes`
+            Reset, // ...or reset (RST)
+            Dropped, // dropPercent took a datagram of `bytes`
+            Overflowed // a datagram of `bytes` found its direction's queue full and was dropped
+        };
+        Kind kind = Kind::Changed;
+        Faults faults;
+        qint64 bytes = 0;
+
+        // "changed delay=100 rate=0 chunk=16 gap=5 cut=0 reset=0 drop=0", "closed 1024", "dropped 3"...
+        QByteArray encode() const;
+        static std::optional<FaultEvent> decode(QByteArrayView text);
+        bool operator==(const FaultEvent &o) const { return kind == o.kind && faults == o.faults && bytes == o.bytes; }
+    };
+
     // Bytes one direction of a pair may hold (queued by a fault, plus what its destination socket has not written)
     // before the relay stops reading from the sending side; with Qt's read buffer (SocketLimits::ReadChunkBytes) that
     // bounds a pair's memory whatever the speeds.
@@ -86,9 +110,6 @@ public:
     // 0 for the client, 1 for the target: per-direction arrays are indexed by the sending side.
     static int sideIndex(Side side) { return side == Side::Client ? 0 : 1; }
 
-    // Words for faults, for the log: "delay 100 ms, split 16 B / 5 ms". Empty when none.
-    static QString describe(const Faults &faults);
-
 Q_SIGNALS:
     // The pair's upstream connection is established: from our upstreamLocal to the target.
     void upstreamConnected(PeerId pair, const QString &upstreamLocal, const QString &target);
@@ -96,6 +117,8 @@ Q_SIGNALS:
     void forwarded(PeerId pair, RelayControl::Side from, const QByteArray &data);
     // Injected bytes, queued towards that side.
     void injected(PeerId pair, RelayControl::Side to, const QByteArray &data);
-    // A fault acted or changed (pair 0: the settings of a direction changed); text is for the log.
-    void faultEvent(PeerId pair, RelayControl::Side from, const QString &text);
+    // A fault acted, or the faults of a direction changed (pair 0).
+    void faultEvent(PeerId pair, RelayControl::Side from, const RelayControl::FaultEvent &event);
 };
+
+Q_DECLARE_METATYPE(RelayControl::FaultEvent)

@@ -260,9 +260,10 @@ void RelaySession::cut(PeerId id, Side from)
         return;
     const RelayControl::Faults &faults = m_faults[RelayControl::sideIndex(from)];
     const bool reset = faults.cutWithReset;
-    Q_EMIT m_control.faultEvent(id, from,
-        reset ? RelayControl::tr("reset after %n byte(s)", nullptr, int(faults.cutAfterBytes))
-              : RelayControl::tr("closed after %n byte(s)", nullptr, int(faults.cutAfterBytes)));
+    RelayControl::FaultEvent event;
+    event.kind = reset ? RelayControl::FaultEvent::Kind::Reset : RelayControl::FaultEvent::Kind::Closed;
+    event.bytes = faults.cutAfterBytes;
+    Q_EMIT m_control.faultEvent(id, from, event);
     p = pair(id);
     if (!p)
         return;
@@ -369,8 +370,7 @@ void RelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
     if (current == faults)
         return;
     current = faults;
-    const QString words = RelayControl::describe(faults);
-    Q_EMIT m_control.faultEvent(0, from, words.isEmpty() ? RelayControl::tr("no faults") : words);
+    Q_EMIT m_control.faultEvent(0, from, {RelayControl::FaultEvent::Kind::Changed, faults, 0});
     const QList<PeerId> ids = peers();
     for (const PeerId id : ids) {
         if (Pair *p = pair(id))

@@ -193,8 +193,8 @@ PeerId UdpRelaySession::pairFor(const QHostAddress &address, quint16 port)
     p->upstream = upstream;
     const auto overflow = [this, id](Side from) {
         return [this, id, from](const QByteArray &datagram) {
-            Q_EMIT m_control.faultEvent(id, from,
-                RelayControl::tr("queue full: dropped a datagram of %n byte(s)", nullptr, int(datagram.size())));
+            Q_EMIT m_control.faultEvent(
+                id, from, {RelayControl::FaultEvent::Kind::Overflowed, {}, qint64(datagram.size())});
         };
     };
     p->toTarget = std::make_unique<RelayDatagramPipe>(m_bound,
@@ -268,8 +268,7 @@ void UdpRelaySession::forward(PeerId id, Side from, const QByteArray &datagram)
         return;
     const RelayControl::Faults &faults = m_faults[RelayControl::sideIndex(from)];
     if (faults.dropPercent > 0 && int(m_drops[RelayControl::sideIndex(from)].bounded(100)) < faults.dropPercent) {
-        Q_EMIT m_control.faultEvent(
-            id, from, RelayControl::tr("dropped a datagram of %n byte(s)", nullptr, int(datagram.size())));
+        Q_EMIT m_control.faultEvent(id, from, {RelayControl::FaultEvent::Kind::Dropped, {}, qint64(datagram.size())});
         return;
     }
     p->from(from)->push(datagram);
@@ -384,8 +383,7 @@ void UdpRelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
         return;
     current = faults;
     m_drops[RelayControl::sideIndex(from)] = QRandomGenerator(m_dropSeed + quint32(RelayControl::sideIndex(from)));
-    const QString words = RelayControl::describe(faults);
-    Q_EMIT m_control.faultEvent(0, from, words.isEmpty() ? RelayControl::tr("no faults") : words);
+    Q_EMIT m_control.faultEvent(0, from, {RelayControl::FaultEvent::Kind::Changed, faults, 0});
     for (const auto &p : std::as_const(m_pairs))
         p->from(from)->setFaults(faults);
 }

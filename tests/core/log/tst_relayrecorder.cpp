@@ -72,15 +72,15 @@ void tst_RelayRecorder::bothDirectionsOfAPair()
     QCOMPARE(relay->relay()->inject(Side::Target, "inj"), 1);
     QTRY_COMPARE((atTarget += upstream->readAll()), QByteArray("helloagaininj"));
 
-    QList<const Record *> rx, tx, notes;
+    QList<const Record *> rx, tx, events;
     for (qsizetype i = 0; i < transcript.size(); ++i) {
         const Record &r = transcript.at(i);
         if (r.direction == Direction::Rx)
             rx << &r;
         else if (r.direction == Direction::Tx)
             tx << &r;
-        else if (r.event == EventKind::Note)
-            notes << &r;
+        else if (r.event == EventKind::RelayUpstream || r.event == EventKind::RelayFault)
+            events << &r;
     }
     QCOMPARE(rx.size(), 3);
     QCOMPARE(rx.at(0)->data, QByteArray("hello"));
@@ -97,10 +97,15 @@ void tst_RelayRecorder::bothDirectionsOfAPair()
     QCOMPARE(tx.size(), 1);
     QCOMPARE(tx.at(0)->data, QByteArray("inj"));
     QCOMPARE(tx.at(0)->flags & Record::TargetSide, int(Record::TargetSide));
-    QCOMPARE(notes.size(), 2); // the upstream connection, the fault setting
-    QVERIFY(QString::fromUtf8(notes.at(0)->data).contains(upstreamName));
-    QVERIFY(QString::fromUtf8(notes.at(1)->data).contains(QStringLiteral("target → client")));
-    QVERIFY(QString::fromUtf8(notes.at(1)->data).contains(QStringLiteral("5 ms")));
+    QCOMPARE(events.size(), 2); // the upstream connection, the fault setting
+    QCOMPARE(events.at(0)->event, EventKind::RelayUpstream);
+    QCOMPARE(transcript.peerName(events.at(0)->peer), clientName);
+    QCOMPARE(transcript.peerName(events.at(0)->local), upstreamName);
+    QCOMPARE(events.at(0)->data, QByteArray("127.0.0.1:") + QByteArray::number(target.serverPort()));
+    QCOMPARE(events.at(1)->event, EventKind::RelayFault);
+    QCOMPARE(events.at(1)->flags, quint8(Record::TargetSide)); // the target -> client direction
+    QCOMPARE(events.at(1)->peer, 0u); // a change of settings, no pair's
+    QCOMPARE(RelayControl::FaultEvent::decode(events.at(1)->data)->faults.delayMs, 5);
 }
 
 // 32 MB each way between two real peers: the transcript's two directions hash to what each peer sent.
@@ -161,16 +166,15 @@ void tst_RelayRecorder::datagramRelayRecordsDatagramsAndDrops()
     faults.dropPercent = 100;
     relay->relay()->setFaults(Side::Client, faults);
     client.writeDatagram("two", QHostAddress::LocalHost, relay->localPort());
-    QTRY_VERIFY(transcript.size() > 0
-        && QString::fromUtf8(transcript.at(transcript.size() - 1).data).contains(QStringLiteral("dropped")));
+    QTRY_VERIFY(transcript.size() > 0 && transcript.at(transcript.size() - 1).data == "dropped 3");
 
-    QList<const Record *> rx, notes;
+    QList<const Record *> rx, faultRecords;
     for (qsizetype i = 0; i < transcript.size(); ++i) {
         const Record &r = transcript.at(i);
         if (r.direction == Direction::Rx)
             rx << &r;
-        else if (r.event == EventKind::Note)
-            notes << &r;
+        else if (r.event == EventKind::RelayFault)
+            faultRecords << &r;
     }
     QCOMPARE(rx.size(), 3);
     QCOMPARE(rx.at(0)->data, QByteArray("one"));
@@ -181,9 +185,10 @@ void tst_RelayRecorder::datagramRelayRecordsDatagramsAndDrops()
     QCOMPARE(transcript.peerName(rx.at(1)->local),
         QStringLiteral("127.0.0.1:%1").arg(first.senderPort())); // our end of the upstream socket
     QCOMPARE(rx.at(2)->data, QByteArray("two")); // shown as the client sent it, then dropped
-    const QString drop = QString::fromUtf8(notes.constLast()->data);
-    QVERIFY2(drop.contains(QStringLiteral("client → target")) && drop.contains(QStringLiteral("dropped a datagram of 3 byte")),
-        qPrintable(drop));
+    QCOMPARE(faultRecords.size(), 2); // the change, the drop
+    QCOMPARE(faultRecords.at(1)->flags, quint8(Record::Datagram)); // client -> target
+    QCOMPARE(
+        transcript.peerName(faultRecords.at(1)->peer), Endpoint::format(client.localAddress(), client.localPort()));
     QVERIFY(!target.waitForReadyRead(100));
 }
 

@@ -207,6 +207,9 @@ void tst_RelaySession::resetAfterBytes()
     QCOMPARE(client.field("end"), QByteArray("reset"));
     QCOMPARE(events.size(), 1);
     QVERIFY(events.at(0).at(0).value<PeerId>() != 0);
+    const auto event = events.at(0).at(2).value<RelayControl::FaultEvent>();
+    QCOMPARE(event.kind, RelayControl::FaultEvent::Kind::Reset);
+    QCOMPARE(event.bytes, qint64(1000));
     QTRY_COMPARE(relay->peerCount(), 0);
 }
 

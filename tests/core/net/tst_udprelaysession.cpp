@@ -30,6 +30,7 @@ private Q_SLOTS:
     void portUnreachableIsReported();
     void injectsToEitherSide();
     void bindFailureIsReported();
+    void faultEventsReadBack();
 
 private:
     // A UDP relay bound to 127.0.0.1:0 towards 127.0.0.1:targetPort.
@@ -114,10 +115,12 @@ void tst_UdpRelaySession::dropsTheSeededShare()
     faults.dropPercent = 10;
     relay->relay()->setFaults(Side::Client, faults);
     int dropEvents = 0;
-    connect(relay->relay(), &RelayControl::faultEvent, this, [&](PeerId id, Side from, const QString &) {
-        if (id != 0 && from == Side::Client)
-            ++dropEvents;
-    });
+    connect(relay->relay(), &RelayControl::faultEvent, this,
+        [&](PeerId id, Side from, const RelayControl::FaultEvent &event) {
+            if (id != 0 && from == Side::Client && event.kind == RelayControl::FaultEvent::Kind::Dropped
+                && event.bytes == 100)
+                ++dropEvents;
+        });
     QRandomGenerator expected(Seed);
     QList<int> dropped;
     for (int i = 0; i < Count; ++i) {
@@ -286,6 +289,26 @@ void tst_UdpRelaySession::bindFailureIsReported()
     QCOMPARE(relay->state(), Session::State::Idle);
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.at(0).at(1).value<SessionError>().kind, SessionError::Kind::AddressInUse);
+}
+
+// A fault event as a log's detail and back: every kind, every field (a text capture holds this form).
+void tst_UdpRelaySession::faultEventsReadBack()
+{
+    using Event = RelayControl::FaultEvent;
+    Event changed;
+    changed.faults = {100, 64, 16, 5, 4096, true, 25};
+    QCOMPARE(changed.encode(), QByteArray("changed delay=100 rate=64 chunk=16 gap=5 cut=4096 reset=1 drop=25"));
+    for (const Event &event : {changed, Event {Event::Kind::Changed, {}, 0}, Event {Event::Kind::Closed, {}, 1024},
+             Event {Event::Kind::Reset, {}, 7}, Event {Event::Kind::Dropped, {}, 3},
+             Event {Event::Kind::Overflowed, {}, 1200}}) {
+        const std::optional<Event> back = Event::decode(event.encode());
+        QVERIFY2(back && *back == event, event.encode().constData());
+    }
+    QVERIFY(!Event::decode("dropped"));
+    QVERIFY(!Event::decode("dropped x"));
+    QVERIFY(!Event::decode("exploded 3"));
+    QVERIFY(!Event::decode("changed delay=-1"));
+    QCOMPARE(Event::decode("changed delay=5 jitter=3")->faults.delayMs, 5); // a later version's key is skipped
 }
 
 QTEST_GUILESS_MAIN(tst_UdpRelaySession)
