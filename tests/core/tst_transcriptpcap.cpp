@@ -5,6 +5,7 @@
 #include "session/pcaprecordwriter.h"
 #include "session/tabmodel.h"
 #include "session/transcriptcapture.h"
+#include "tsharktesting.h"
 
 #include <QFile>
 #include <QProcess>
@@ -31,11 +32,7 @@ QByteArray randomBytes(int size, quint32 seed)
 
 QByteArray tshark(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral("tshark"), arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return "tshark failed: " + process.readAllStandardError();
-    return process.readAllStandardOutput();
+    return TsharkTesting::run(arguments);
 }
 
 // "1764600000.123000000" -> microseconds.
@@ -164,20 +161,8 @@ void tst_TranscriptPcap::comparePackets(const Transcript &t, const QString &path
 // "-z follow,tcp,raw,0": hex lines, a leading tab marking node 1's. Node 0 is the end that connected.
 void tst_TranscriptPcap::compareFollow(const Transcript &t, const QString &path, bool weConnected)
 {
-    const QByteArray out = tshark({"-r", path, "-q", "-z", "follow,tcp,raw,0"});
-    QByteArray node0, bytes0, bytes1;
-    bool inBody = false;
-    for (const QByteArray &line : out.split('\n')) {
-        if (line.startsWith("Node 0: "))
-            node0 = line.mid(8).trimmed();
-        if (line.startsWith("Node 1: ")) {
-            inBody = true;
-            continue;
-        }
-        if (!inBody || line.startsWith("====") || line.isEmpty())
-            continue;
-        (line.startsWith('\t') ? bytes1 : bytes0) += QByteArray::fromHex(line.trimmed());
-    }
+    const TsharkTesting::Follow followed = TsharkTesting::follow(path, 0);
+    const QByteArray &node0 = followed.node0, &bytes0 = followed.bytes0, &bytes1 = followed.bytes1;
     QByteArray tx, rx;
     quint32 local = 0, peer = 0;
     for (qsizetype i = 0; i < t.size(); ++i) {

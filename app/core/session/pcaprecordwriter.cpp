@@ -2,6 +2,7 @@
 
 #include "log/transcript.h"
 #include "net/endpoint.h"
+#include "net/relaycontrol.h"
 
 #include <utility>
 
@@ -28,11 +29,14 @@ bool PcapRecordWriter::open(const QString &path, bool append)
 
 void PcapRecordWriter::close()
 {
+    flush();
     m_writer.close();
     m_connecting = false;
     m_connections.clear();
     m_parsed.clear();
     m_reachedAt.clear();
+    m_relays.clear();
+    m_held.reset();
     m_recordsWritten = 0;
     m_recordsSkipped = 0;
 }
@@ -77,8 +81,20 @@ bool PcapRecordWriter::write(const Record &record, const Transcript &names)
 
 bool PcapRecordWriter::write(const Record &record, const QString &peerName, const QString &localName)
 {
+    if (!settleHeld(record, peerName))
+        return false;
     const qint64 timeUs = record.timeMs * 1000;
     if (record.direction != Direction::Event) {
+        const auto relay = m_relays.find(peerName);
+        if (relay != m_relays.end() && relay->upstream) {
+            if (!relay->client && !(record.flags & Record::TargetSide))
+                relay->client = endsOf(peerName, localName); // its opening came before the capture
+            return writeRelayData(record, peerName, *relay);
+        }
+        if (record.flags & Record::TargetSide) {
+            ++m_recordsSkipped; // a relay's target side whose upstream flow the file never learnt
+            return true;
+        }
         const std::optional<FlowEnds> ends = endsOf(peerName, localName);
         if (!ends) {
             ++m_recordsSkipped;
@@ -86,6 +102,8 @@ bool PcapRecordWriter::write(const Record &record, const QString &peerName, cons
         }
         return writeData(record, peerName, *ends);
     }
+    if (!learn(record, peerName, localName))
+        return false;
     switch (record.event) {
     case EventKind::Connecting:
         m_connecting = true;
@@ -98,18 +116,140 @@ bool PcapRecordWriter::write(const Record &record, const QString &peerName, cons
         m_connections.insert(peerName, *ends);
         return m_writer.tcpOpened(*ends, timeUs, ours);
     }
-    case EventKind::Disconnected: {
+    case EventKind::Disconnected:
         m_connecting = false; // a connect that failed
-        const auto it = m_connections.constFind(peerName);
-        if (it == m_connections.constEnd())
-            return true;
-        const FlowEnds ends = *it;
-        m_connections.erase(it);
-        return m_writer.tcpClosed(ends, timeUs, false);
+        return closeFlows(peerName, timeUs, false);
+    case EventKind::RelayFault: {
+        const auto event = RelayControl::FaultEvent::decode(record.data);
+        if (event && event->kind == RelayControl::FaultEvent::Kind::Reset && !peerName.isEmpty())
+            return closeFlows(peerName, timeUs, true);
+        return true;
     }
     default:
         return true;
     }
+}
+
+// What the writer must know of a relay's pairs: the client flow's ends (Connected, NewPeer) and the upstream flow's
+// (RelayUpstream, which also opens it: we connected to the target). Without a relay's events nothing is learnt.
+bool PcapRecordWriter::learn(const Record &record, const QString &peerName, const QString &localName)
+{
+    if (record.event == EventKind::RelayUpstream) {
+        const std::optional<FlowEnds> ends = endsOf(QString::fromUtf8(record.data), localName);
+        if (!ends)
+            return true;
+        RelayFlows &flows = m_relays[peerName];
+        flows.upstream = ends;
+        if (!flows.client) {
+            const auto client = m_connections.constFind(peerName);
+            if (client != m_connections.constEnd())
+                flows.client = *client;
+        }
+        if ((record.flags & Record::Datagram) || !isOpen())
+            return true;
+        m_connections.insert(upstreamKey(peerName), *ends);
+        return m_writer.tcpOpened(*ends, record.timeMs * 1000, true);
+    }
+    if ((record.event == EventKind::Connected || record.event == EventKind::NewPeer) && !localName.isEmpty()) {
+        const auto relay = m_relays.find(peerName);
+        if (relay != m_relays.end())
+            relay->client = endsOf(peerName, localName); // a new pair under a name seen before
+    }
+    if (record.event == EventKind::Disconnected || record.event == EventKind::PeerGone)
+        m_relays.remove(peerName);
+    return true;
+}
+
+void PcapRecordWriter::learnRelayFlows(const Transcript &transcript)
+{
+    // Only the events: nothing is written and no connection is opened (its first data synthesizes a handshake).
+    QHash<QString, FlowEnds> clients;
+    for (qsizetype i = 0; i < transcript.size(); ++i) {
+        const Record &r = transcript.at(i);
+        if (r.direction != Direction::Event)
+            continue;
+        const QString peer = transcript.peerName(r.peer);
+        if (r.event == EventKind::Connected || r.event == EventKind::NewPeer) {
+            if (const auto ends = endsOf(peer, transcript.peerName(r.local)))
+                clients.insert(peer, *ends);
+        } else if (r.event == EventKind::RelayUpstream) {
+            RelayFlows flows;
+            flows.upstream = endsOf(QString::fromUtf8(r.data), transcript.peerName(r.local));
+            if (clients.contains(peer))
+                flows.client = clients.value(peer);
+            m_relays.insert(peer, flows);
+        } else if (r.event == EventKind::Disconnected || r.event == EventKind::PeerGone) {
+            m_relays.remove(peer);
+            clients.remove(peer);
+        }
+    }
+}
+
+bool PcapRecordWriter::closeFlows(const QString &peerName, qint64 timeUs, bool reset)
+{
+    for (const QString &key : {peerName, upstreamKey(peerName)}) {
+        const auto it = m_connections.constFind(key);
+        if (it == m_connections.constEnd())
+            continue;
+        const FlowEnds ends = *it;
+        m_connections.erase(it);
+        if (!(reset ? m_writer.tcpReset(ends, timeUs, true) : m_writer.tcpClosed(ends, timeUs, false)))
+            return false;
+    }
+    return true;
+}
+
+// A relay's record: on the flow it came in on (or, injected, went out on), and what came in once more as the relay
+// sent it on the other flow.
+bool PcapRecordWriter::writeRelayData(const Record &record, const QString &peerName, const RelayFlows &flows)
+{
+    const bool targetSide = record.flags & Record::TargetSide;
+    const bool datagram = record.flags & Record::Datagram;
+    const std::optional<FlowEnds> &own = targetSide ? flows.upstream : flows.client;
+    const std::optional<FlowEnds> &other = targetSide ? flows.client : flows.upstream;
+    const QString ownKey = targetSide ? upstreamKey(peerName) : peerName;
+    const QString otherKey = targetSide ? peerName : upstreamKey(peerName);
+    if (!own) {
+        ++m_recordsSkipped;
+        return true;
+    }
+    if (!writeData(record, ownKey, *own))
+        return false;
+    if (record.direction != Direction::Rx || !other || (record.data.isEmpty() && !datagram))
+        return true;
+    const qint64 timeUs = record.timeMs * 1000;
+    if (datagram) {
+        m_held = HeldForward {peerName, targetSide, *other, record.data, timeUs};
+        return true;
+    }
+    if (!m_connections.contains(otherKey))
+        m_connections.insert(otherKey, *other);
+    return m_writer.tcpData(*other, true, record.data, timeUs);
+}
+
+bool PcapRecordWriter::settleHeld(const Record &record, const QString &peerName)
+{
+    if (!m_held)
+        return true;
+    if (record.direction == Direction::Event && record.event == EventKind::RelayFault && peerName == m_held->peerName
+        && bool(record.flags & Record::TargetSide) == m_held->targetSide) {
+        const auto event = RelayControl::FaultEvent::decode(record.data);
+        using Kind = RelayControl::FaultEvent::Kind;
+        if (event && (event->kind == Kind::Dropped || event->kind == Kind::Overflowed)) {
+            m_held.reset(); // never sent on
+            return true;
+        }
+    }
+    return flush();
+}
+
+bool PcapRecordWriter::flush()
+{
+    if (!m_held || !isOpen())
+        return true;
+    const HeldForward held = *std::exchange(m_held, std::nullopt);
+    return m_writer.udpDatagram(held.ends, true, held.data, held.timeUs)
+        || m_writer.error() == PcapWriter::Error::DatagramTooLarge;
 }
 
 bool PcapRecordWriter::writeData(const Record &record, const QString &peerName, const FlowEnds &ends)
@@ -149,5 +289,5 @@ bool PcapRecordWriter::writeAll(const Transcript &transcript)
         if (!write(transcript.at(i), transcript))
             return false;
     }
-    return true;
+    return flush();
 }

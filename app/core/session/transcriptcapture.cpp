@@ -21,6 +21,8 @@ bool TranscriptCapture::start(const QString &path, CaptureFile::Format format, b
         m_pcap.close();
         return false;
     }
+    if (pcap)
+        m_pcap.learnRelayFlows(*m_transcript);
     Q_EMIT changed(true);
     return true;
 }
