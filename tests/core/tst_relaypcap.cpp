@@ -136,6 +136,11 @@ void tst_RelayPcap::captureStartedMidPair()
     QByteArray atClient;
     QTRY_COMPARE((atClient += client.readAll()), QByteArray("pong"));
     relay->capture()->stop();
+    // Each flow opened by the end that really connected (node0 of tshark's follow), though the file never saw it.
+    const TsharkTesting::Follow outer = TsharkTesting::follow(path, 0);
+    QCOMPARE(outer.node0, QByteArray("127.0.0.1:") + QByteArray::number(client.localPort()));
+    QCOMPARE(outer.node1, QByteArray("127.0.0.1:") + QByteArray::number(relay->session()->localPort()));
+    QCOMPARE(outer.bytes0 + outer.bytes1, QByteArray("pingpong"));
     const TsharkTesting::Follow inner = TsharkTesting::follow(path, 1);
     QCOMPARE(inner.node1, QByteArray("127.0.0.1:") + QByteArray::number(target.serverPort()));
     QCOMPARE(inner.bytes0 + inner.bytes1, QByteArray("pingpong"));

@@ -29,10 +29,9 @@ UdpRelaySession::UdpRelaySession(QObject *parent)
     : Session(parent)
     , m_control(this)
     , m_dropSeed(QRandomGenerator::global()->generate())
-    , m_expiryMs(DatagramControl::DefaultPeerExpiryMs)
+    , m_expiry(this, [this](PeerId id) { endPair(id); })
 {
     m_drops = {QRandomGenerator(m_dropSeed), QRandomGenerator(m_dropSeed + 1)};
-    connect(&m_expiryTimer, &QTimer::timeout, this, &UdpRelaySession::expirePairs);
     m_readMore.setSingleShot(true);
     m_readMore.setInterval(0);
     connect(&m_readMore, &QTimer::timeout, this, &UdpRelaySession::readMore);
@@ -67,7 +66,7 @@ void UdpRelaySession::open(const OpenRequest &request)
     m_socket = socket;
     connect(m_socket, &QUdpSocket::readyRead, this, &UdpRelaySession::readClients);
     setState(State::Open);
-    restartExpiry();
+    m_expiry.restart();
     Q_EMIT activity(Activity::Bound, localEndpoint(), QString());
 }
 
@@ -78,23 +77,14 @@ void UdpRelaySession::close()
     const QString bound = localEndpoint();
     const auto pairs = std::exchange(m_pairs, {});
     m_pairOf.clear();
-    for (const auto &p : pairs) {
-        bury(p);
-        p->toTarget->stop();
-        p->toClient->stop();
-        if (p->upstream) {
-            disconnect(p->upstream, nullptr, this, nullptr);
-            p->upstream->abort();
-            p->upstream->deleteLater(); // close() may run inside its readyRead
-        }
-    }
+    for (const auto &p : pairs)
+        release(p);
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->close();
         m_socket->deleteLater();
         m_socket = nullptr;
     }
-    m_expiryTimer.stop();
     m_readMore.stop();
     m_clientsHaveMore = false;
     m_upstreamsWithMore.clear();
@@ -102,6 +92,7 @@ void UdpRelaySession::close()
     if (!bound.isEmpty())
         Q_EMIT activity(Activity::Stopped, bound, QString());
     setState(State::Idle);
+    m_expiry.restart(); // stops it
 }
 
 QHostAddress UdpRelaySession::localAddress() const
@@ -301,43 +292,22 @@ void UdpRelaySession::endPair(PeerId id)
     m_pairs.erase(it);
     m_pairOf.remove(p->key);
     m_upstreamsWithMore.remove(id);
-    bury(p);
+    release(p);
+    removePeer(id);
+}
+
+// Stops the pair's pipes and closes its upstream socket. The pair is kept until the event loop turns: this may run
+// inside one of its pipes (a write whose error closed it) or its socket's readyRead.
+void UdpRelaySession::release(const std::shared_ptr<Pair> &p)
+{
+    QTimer::singleShot(0, this, [p] {});
     p->toTarget->stop();
     p->toClient->stop();
     if (p->upstream) {
         disconnect(p->upstream, nullptr, this, nullptr);
         p->upstream->abort();
-        p->upstream->deleteLater(); // this may run inside its readyRead
+        p->upstream->deleteLater();
     }
-    removePeer(id);
-}
-
-// Kept until the event loop turns: this may run inside one of the pair's pipes (a write whose error closed it).
-void UdpRelaySession::bury(const std::shared_ptr<Pair> &p)
-{
-    QTimer::singleShot(0, this, [p] {});
-}
-
-void UdpRelaySession::restartExpiry()
-{
-    if (m_expiryMs <= 0 || state() != State::Open) {
-        m_expiryTimer.stop();
-        return;
-    }
-    // A few looks per expiry time: a pair goes at most a quarter of it late.
-    m_expiryTimer.start(int(std::clamp<qint64>(m_expiryMs / 4, 100, 10000)));
-}
-
-void UdpRelaySession::expirePairs()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QList<PeerId> quiet;
-    for (const PeerId id : peers()) {
-        if (now - peerInfo(id).lastSeenMs >= m_expiryMs)
-            quiet.append(id);
-    }
-    for (const PeerId id : std::as_const(quiet))
-        endPair(id);
 }
 
 int UdpRelaySession::send(const QByteArray &data, const QList<PeerId> &targets)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/peerexpiry.h"
 #include "net/relaycontrol.h"
 #include "net/session.h"
 
@@ -81,9 +82,7 @@ private:
     void forward(PeerId id, Side from, const QByteArray &datagram);
     bool write(PeerId id, Side to, const QByteArray &datagram);
     void endPair(PeerId id);
-    void bury(const std::shared_ptr<Pair> &p);
-    void expirePairs();
-    void restartExpiry();
+    void release(const std::shared_ptr<Pair> &p);
     void applyFaults(Side from, const RelayControl::Faults &faults);
     int inject(Side to, const QByteArray &data, const QList<PeerId> &pairs);
     Pair *pair(PeerId id) const;
@@ -98,8 +97,7 @@ private:
     std::array<QRandomGenerator, 2> m_drops; // decides which datagrams dropPercent drops
     quint32 m_dropSeed;
     qint64 m_bound = RelayControl::DefaultBufferBound;
-    qint64 m_expiryMs;
-    QTimer m_expiryTimer;
+    PeerExpiry m_expiry;
     QTimer m_readMore; // the rest of a burst, on a later turn
     bool m_clientsHaveMore = false;
     QSet<PeerId> m_upstreamsWithMore;

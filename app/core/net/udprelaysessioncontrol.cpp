@@ -69,13 +69,12 @@ qint64 UdpRelaySessionControl::bufferedBytes(PeerId pair) const
 
 void UdpRelaySessionControl::setPairExpiryMs(qint64 ms)
 {
-    m_session->m_expiryMs = std::max<qint64>(0, ms);
-    m_session->restartExpiry();
+    m_session->m_expiry.setExpiryMs(ms);
 }
 
 qint64 UdpRelaySessionControl::pairExpiryMs() const
 {
-    return m_session->m_expiryMs;
+    return m_session->m_expiry.expiryMs();
 }
 
 void UdpRelaySessionControl::setDropSeed(quint32 seed)

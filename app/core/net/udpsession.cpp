@@ -32,8 +32,8 @@ QString destinationText(QHostAddress address, int port)
 
 UdpSession::UdpSession(QObject *parent)
     : Session(parent)
+    , m_expiry(this, [this](PeerId id) { disconnectPeer(id); })
 {
-    connect(&m_expiryTimer, &QTimer::timeout, this, &UdpSession::expirePeers);
     m_readMore.setSingleShot(true);
     m_readMore.setInterval(0);
     connect(&m_readMore, &QTimer::timeout, this, &UdpSession::readMore);
@@ -110,7 +110,7 @@ bool UdpSession::bind(const QHostAddress &address, quint16 port, bool shareAddre
     Q_EMIT activity(Activity::Bound, localEndpoint(), QString());
     if (!m_targetAddress.isNull())
         connectTargetSocket();
-    restartExpiry();
+    m_expiry.restart();
     return true;
 }
 
@@ -141,12 +141,12 @@ void UdpSession::close()
     m_peerOf.clear();
     m_remotes.clear();
     m_lastSender = 0;
-    m_expiryTimer.stop();
     m_readMore.stop();
     removeAllPeers();
     if (!bound.isEmpty())
         Q_EMIT activity(Activity::Stopped, bound, QString());
     setState(State::Idle);
+    m_expiry.restart(); // stops it
 }
 
 void UdpSession::readPending(QUdpSocket *socket)
@@ -291,34 +291,6 @@ void UdpSession::disconnectPeer(PeerId id)
     m_peerOf.remove(*it);
     m_remotes.erase(it);
     removePeer(id);
-}
-
-void UdpSession::setPeerExpiryMs(qint64 ms)
-{
-    m_expiryMs = std::max<qint64>(0, ms);
-    restartExpiry();
-}
-
-void UdpSession::restartExpiry()
-{
-    if (m_expiryMs <= 0 || state() != State::Open) {
-        m_expiryTimer.stop();
-        return;
-    }
-    // A few looks per expiry time: a peer leaves at most a quarter of it late.
-    m_expiryTimer.start(int(std::clamp<qint64>(m_expiryMs / 4, 100, 10000)));
-}
-
-void UdpSession::expirePeers()
-{
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    QList<PeerId> quiet;
-    for (const PeerId id : peers()) {
-        if (now - peerInfo(id).lastSeenMs >= m_expiryMs)
-            quiet.append(id);
-    }
-    for (const PeerId id : std::as_const(quiet))
-        disconnectPeer(id);
 }
 
 bool UdpSession::joinGroup(const QHostAddress &group, const QString &interfaceName)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/datagramcontrol.h"
+#include "net/peerexpiry.h"
 #include "net/session.h"
 
 #include <QHash>
@@ -50,8 +51,8 @@ public:
     QString remoteTargetHost() const override { return m_targetHost; }
     quint16 remoteTargetPort() const override { return m_targetPort; }
     PeerId lastSender() const override { return hasPeer(m_lastSender) ? m_lastSender : 0; }
-    void setPeerExpiryMs(qint64 ms) override;
-    qint64 peerExpiryMs() const override { return m_expiryMs; }
+    void setPeerExpiryMs(qint64 ms) override { m_expiry.setExpiryMs(ms); }
+    qint64 peerExpiryMs() const override { return m_expiry.expiryMs(); }
     bool joinGroup(const QHostAddress &group, const QString &interfaceName = {}) override;
     bool leaveGroup(const QHostAddress &group, const QString &interfaceName = {}) override;
     QList<Membership> groups() const override { return m_groups; }
@@ -73,8 +74,6 @@ private:
     PeerId peerFor(const QHostAddress &address, quint16 port, bool *isNew);
     bool sendTo(PeerId id, const Remote &remote, const QByteArray &data, QUdpSocket *via);
     void applyMulticastOptions(QUdpSocket *socket) const;
-    void expirePeers();
-    void restartExpiry();
     // The remote target (udpsessiontarget.cpp).
     void resolveTarget();
     void onTargetLookedUp(const QHostInfo &info);
@@ -91,8 +90,7 @@ private:
     QHash<Remote, PeerId> m_peerOf;
     QHash<PeerId, Remote> m_remotes;
     PeerId m_lastSender = 0;
-    qint64 m_expiryMs = DefaultPeerExpiryMs;
-    QTimer m_expiryTimer;
+    PeerExpiry m_expiry;
     QTimer m_readMore; // the rest of a burst, on a later turn
     bool m_readingMore = false;
     QList<Membership> m_groups;

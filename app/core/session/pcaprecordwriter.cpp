@@ -213,18 +213,30 @@ bool PcapRecordWriter::writeRelayData(const Record &record, const QString &peerN
         ++m_recordsSkipped;
         return true;
     }
+    const qint64 timeUs = record.timeMs * 1000;
+    if (!datagram && !record.data.isEmpty() && !openRelayFlow(ownKey, *own, timeUs, targetSide))
+        return false;
     if (!writeData(record, ownKey, *own))
         return false;
     if (record.direction != Direction::Rx || !other || (record.data.isEmpty() && !datagram))
         return true;
-    const qint64 timeUs = record.timeMs * 1000;
     if (datagram) {
         m_held = HeldForward {peerName, targetSide, *other, record.data, timeUs};
         return true;
     }
-    if (!m_connections.contains(otherKey))
-        m_connections.insert(otherKey, *other);
+    if (!openRelayFlow(otherKey, *other, timeUs, !targetSide))
+        return false;
     return m_writer.tcpData(*other, true, record.data, timeUs);
+}
+
+// A relay flow whose opening the file never saw (capture started mid-pair): who opened it is known, unlike for a
+// plain connection (the synthesizer would guess from the ports): the client opened its flow, we the upstream one.
+bool PcapRecordWriter::openRelayFlow(const QString &key, const FlowEnds &ends, qint64 timeUs, bool upstream)
+{
+    if (m_connections.contains(key))
+        return true;
+    m_connections.insert(key, ends);
+    return m_writer.tcpOpened(ends, timeUs, upstream);
 }
 
 bool PcapRecordWriter::settleHeld(const Record &record, const QString &peerName)

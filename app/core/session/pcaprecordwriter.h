@@ -78,6 +78,7 @@ private:
     std::optional<FlowEnds> endsOf(const QString &peerName, const QString &localName);
     bool writeData(const Record &record, const QString &peerName, const FlowEnds &ends);
     bool writeRelayData(const Record &record, const QString &peerName, const RelayFlows &flows);
+    bool openRelayFlow(const QString &key, const FlowEnds &ends, qint64 timeUs, bool upstream);
     bool learn(const Record &record, const QString &peerName, const QString &localName);
     bool settleHeld(const Record &record, const QString &peerName);
     bool closeFlows(const QString &peerName, qint64 timeUs, bool reset);
