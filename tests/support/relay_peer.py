@@ -2,15 +2,17 @@
 """One end of a connection through NetAssist's relay, for tests/core/net/tst_relay*.cpp.
 
 usage: relay_peer.py (--listen | --connect PORT) [--send N] [--seed S] [--shutdown] [--expect N] [--sleep S]
-                     [--sizes]
+                     [--sizes] [--reply N]
 --listen: binds 127.0.0.1:0, prints "port N", serves one connection. --connect PORT: connects to 127.0.0.1:PORT.
 Sends N pseudo-random bytes (random.Random(S).randbytes) on a thread while reading; --shutdown: then shuts down
 writing (a half-close). Reads until the end of the stream, a reset, or --expect bytes; --sleep: waits S seconds
-before reading at all (a target that does not read). At the end prints
+before reading at all (a target that does not read); --reply N: once the other end's stream has ended, sends N
+pseudo-random bytes (seed S + 1000) the other end half-closed for, then closes. At the end prints
   sent BYTES SHA256
   recv BYTES SHA256
   end eof|reset|expect
   sizes a,b,c        (with --sizes: the size of each recv)
+  reply BYTES SHA256 (with --reply)
 Exits by itself after 120 s.
 """
 import argparse, hashlib, random, socket, sys, threading, time
@@ -24,6 +26,7 @@ p.add_argument('--shutdown', action='store_true')
 p.add_argument('--expect', type=int, default=-1)
 p.add_argument('--sleep', type=float, default=0)
 p.add_argument('--sizes', action='store_true')
+p.add_argument('--reply', type=int, default=-1)
 a = p.parse_args()
 
 if a.listen:
@@ -87,4 +90,12 @@ print('recv', count, received.hexdigest(), flush=True)
 print('end', end, flush=True)
 if a.sizes:
     print('sizes', ','.join(map(str, sizes)), flush=True)
+if a.reply >= 0:
+    reply = random.Random(a.seed + 1000).randbytes(a.reply)
+    try:
+        conn.sendall(reply)
+        conn.shutdown(socket.SHUT_WR)
+        print('reply', len(reply), hashlib.sha256(reply).hexdigest(), flush=True)
+    except OSError as e:
+        print('reply', -1, str(e), flush=True)
 conn.close()

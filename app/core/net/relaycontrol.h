@@ -75,8 +75,8 @@ public:
     };
 
     // Bytes one direction of a pair may hold (queued by a fault, plus what its destination socket has not written)
-    // before the relay stops reading from the sending side; with Qt's read buffer (SocketLimits::ReadChunkBytes) that
-    // bounds a pair's memory whatever the speeds.
+    // before the relay stops reading from the sending side (TCP; a UDP relay drops past it): that bounds a pair's
+    // memory whatever the speeds.
     static constexpr qint64 DefaultBufferBound = 1024 * 1024;
 
     using QObject::QObject;

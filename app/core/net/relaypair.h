@@ -4,6 +4,7 @@
 
 #include "net/relaypipe.h"
 #include "net/relaysession.h"
+#include "net/streamchannel.h"
 
 #include <QPointer>
 #include <QTcpSocket>
@@ -12,15 +13,17 @@
 
 struct RelaySession::Pair
 {
-    QPointer<QTcpSocket> client;
-    QPointer<QTcpSocket> upstream;
-    std::unique_ptr<RelayPipe> toTarget; // what the client sends
+    std::unique_ptr<StreamChannel> client;
+    QPointer<QTcpSocket> connecting; // the upstream connection while Qt connects it
+    std::unique_ptr<StreamChannel> upstream; // then
+    std::unique_ptr<RelayPipe> toTarget; // what the client sends; both pipes once the upstream is up
     std::unique_ptr<RelayPipe> toClient; // what the target sends
     QString upstreamLocal;
     bool upstreamUp = false;
-    bool clientClosed = false;
-    bool upstreamClosed = false;
-    bool cutting = false; // a cut fault closes both connections
+    bool clientEnded = false; // the client's stream ended (its FIN, or a failure)
+    bool upstreamEnded = false;
+    bool cutting = false; // a cut fault or a disconnect closes both connections
 
     RelayPipe *from(Side side) const { return side == Side::Client ? toTarget.get() : toClient.get(); }
+    StreamChannel *channel(Side side) const { return side == Side::Client ? client.get() : upstream.get(); }
 };

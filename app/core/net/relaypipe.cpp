@@ -1,15 +1,18 @@
 #include "net/relaypipe.h"
 
-#include <QTcpSocket>
+#include "net/socketlimits.h"
+#include "net/streamchannel.h"
 
 #include <algorithm>
 
 namespace {
 // Rate limit: the bucket holds at most this long's worth of bytes, so a pause is not followed by a burst.
 constexpr qint64 RateBurstMs = 50;
+// What one pump reads at most before it lets the event loop turn.
+constexpr qint64 PumpBudgetBytes = 4 * SocketLimits::ReadChunkBytes;
 } // namespace
 
-RelayPipe::RelayPipe(QTcpSocket *from, QTcpSocket *to, qint64 bound, Callbacks callbacks)
+RelayPipe::RelayPipe(StreamChannel *from, StreamChannel *to, qint64 bound, Callbacks callbacks)
     : m_from(from)
     , m_to(to)
     , m_bound(bound)
@@ -54,34 +57,37 @@ void RelayPipe::pump()
         return;
     }
     m_pumping = true;
+    // Writes reach the kernel at once, so a fast sender could keep this loop going for as long as it sends: past
+    // the budget the rest waits for the next turn, and the window (and the other pairs) get theirs.
+    qint64 budget = PumpBudgetBytes;
     bool more = false;
     do {
         m_again = false;
-        const qint64 read = readSome();
+        budget -= readSome(budget);
         if (m_stopped)
             break;
         writeSome();
-        // Room again while `from` still holds bytes: read them now. Nothing else may wake this pipe: Qt stops reading
-        // a socket whose read buffer is full until it is drained, and a flush() inside `to`'s own bytesWritten
-        // emission writes without emitting it again.
-        more
-            = read > 0 && m_from && m_from->bytesAvailable() > 0 && buffered() < m_bound && !m_cutPending && !m_cutDone;
+        // Reading stopped for want of room and there is room again: read on now. Nothing else would wake this pipe:
+        // `from` is not watched again until a read finds nothing.
+        more = m_readHeld && m_from && buffered() < m_bound && !m_cutPending && !m_cutDone && budget > 0;
     } while ((m_again || more) && !m_stopped);
     m_pumping = false;
+    if (budget <= 0 && !m_stopped)
+        wakeIn(0);
 }
 
-qint64 RelayPipe::readSome()
+qint64 RelayPipe::readSome(qint64 budget)
 {
     qint64 total = 0;
     while (m_from && !m_cutPending && !m_cutDone) {
-        const qint64 available = m_from->bytesAvailable();
-        if (available <= 0)
-            return total;
-        // After the source closed, what Qt still holds is taken whole: it is bounded by the read buffer.
-        const qint64 room = m_sourceDone ? available : m_bound - buffered();
-        if (room <= 0)
+        const qint64 room = m_bound - buffered();
+        m_readHeld = room <= 0;
+        if (m_readHeld)
             return total; // back-pressure: bytesWritten on `to` (or a fault's timer) pumps again
-        QByteArray data = m_from->read(std::min(available, room));
+        if (total >= budget)
+            return total; // the rest on the next turn (pump)
+        // A read that finds nothing has `from` watched again; one that finds the end has it say so.
+        QByteArray data = m_from->read(std::min({room, budget - total, SocketLimits::ReadChunkBytes}));
         if (data.isEmpty())
             return total;
         total += data.size();
@@ -120,7 +126,7 @@ void RelayPipe::writeSome()
     if (!m_to)
         return;
     while (!m_queue.empty()) {
-        if (m_to->state() != QAbstractSocket::ConnectedState)
+        if (!m_to->canWrite())
             return;
         const qint64 now = m_clock.elapsed();
         Chunk &chunk = m_queue.front();
@@ -139,27 +145,20 @@ void RelayPipe::writeSome()
                 return wakeIn(std::max<qint64>(1, qint64((1.0 - m_tokens) / perMs) + 1));
             n = std::min<qint64>(n, qint64(m_tokens));
         }
-        qint64 written = 0;
-        if (chunk.offset == 0 && n == chunk.data.size())
-            written = m_to->write(chunk.data); // shares the bytes instead of copying them
-        else
-            written = m_to->write(chunk.data.constData() + chunk.offset, n);
-        if (written <= 0)
+        // To the kernel at once: each piece of a split goes on the wire on its own.
+        if (!m_to->write(chunk.data.constData() + chunk.offset, n))
             return; // the socket failed; its signals end the pair
+        const qint64 written = n;
         if (m_faults.rateKiBps > 0)
             m_tokens -= double(written);
         m_queued -= written;
         chunk.offset += written;
         if (chunk.offset == chunk.data.size())
             m_queue.pop_front();
-        if (m_faults.chunkBytes > 0) {
-            // Each piece on the wire on its own: without the flush Qt would write the pieces of this turn together.
-            m_to->flush();
+        if (m_faults.chunkBytes > 0)
             m_nextWriteMs = now + m_faults.chunkGapMs;
-        }
     }
     if (m_cutPending && !m_cutDone) {
-        m_to->flush();
         if (m_to->bytesToWrite() > 0)
             return; // bytesWritten pumps again
         m_cutDone = true;
@@ -168,10 +167,14 @@ void RelayPipe::writeSome()
             m_callbacks.cut();
         return;
     }
-    if (m_sourceDone && !m_closedTo && (!m_from || m_from->bytesAvailable() == 0)) {
+    if (m_sourceDone && !m_closedTo && m_queue.empty()) {
         m_closedTo = true;
-        // Graceful: Qt writes what it holds, then closes; the other side sees the end of the stream.
-        m_to->disconnectFromHost();
+        // After what waits in `to`: the other side reads the end of the stream and may still answer (unless the
+        // source failed: nobody is left to answer).
+        if (m_closeToFully)
+            m_to->closeAfterWrites();
+        else
+            m_to->shutdownWrite();
     }
 }
 
@@ -186,6 +189,12 @@ void RelayPipe::sourceFinished()
 {
     m_sourceDone = true;
     pump();
+}
+
+void RelayPipe::sourceFailed()
+{
+    m_closeToFully = true;
+    sourceFinished();
 }
 
 void RelayPipe::stop()

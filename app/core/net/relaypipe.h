@@ -10,14 +10,14 @@
 #include <deque>
 #include <functional>
 
-class QTcpSocket;
+class StreamChannel;
 
 // One direction of a relay pair: reads what `from` sends and writes it to `to`, through the direction's faults.
 // Internal to RelaySession.
 //
 // Bounded: it reads from `from` only while its queue plus what `to` has not handed to the OS stays under the bound;
-// otherwise the bytes stay in the kernel (Qt's read buffer of `from` is bounded too), so TCP's own flow control slows
-// the sender. pump() is called on `from`'s readyRead and on `to`'s bytesWritten.
+// otherwise the bytes stay in the kernel, so TCP's own flow control slows the sender. pump() is called on `from`'s
+// readyRead and on `to`'s bytesWritten.
 class RelayPipe
 {
 public:
@@ -27,7 +27,7 @@ public:
         std::function<void()> cut; // cutAfterBytes reached, and those bytes have been handed to the OS
     };
 
-    RelayPipe(QTcpSocket *from, QTcpSocket *to, qint64 bound, Callbacks callbacks);
+    RelayPipe(StreamChannel *from, StreamChannel *to, qint64 bound, Callbacks callbacks);
 
     void setFaults(const RelayControl::Faults &faults);
     void setBound(qint64 bytes) { m_bound = bytes; }
@@ -35,9 +35,11 @@ public:
     void start();
     void pump();
     void inject(const QByteArray &data);
-    // `from` has closed: everything it sent is forwarded (beyond the bound: at most Qt's read buffer), then `to`
-    // is closed gracefully, which passes the close on.
+    // `from` has ended its stream (its FIN): everything it sent is forwarded, then `to` is shut for writing, which
+    // passes the half-close on; `to` may still send the other way.
     void sourceFinished();
+    // `from` failed (a reset): what it sent is forwarded, then `to` is closed, both ways.
+    void sourceFailed();
     // `to` is gone: nothing more can be written.
     void stop();
 
@@ -52,13 +54,13 @@ private:
         qsizetype offset = 0; // bytes of data already written
     };
 
-    qint64 readSome(); // bytes read
+    qint64 readSome(qint64 budget); // bytes read, at most about `budget`
     void writeSome();
     void enqueue(const QByteArray &data);
     void wakeIn(qint64 ms);
 
-    QPointer<QTcpSocket> m_from;
-    QPointer<QTcpSocket> m_to;
+    QPointer<StreamChannel> m_from;
+    QPointer<StreamChannel> m_to;
     qint64 m_bound;
     Callbacks m_callbacks;
     RelayControl::Faults m_faults;
@@ -72,6 +74,8 @@ private:
     qint64 m_tokensAtMs = 0;
     bool m_started = false;
     bool m_sourceDone = false;
+    bool m_readHeld = false; // the last read was held back for want of room: nothing watches `from`
+    bool m_closeToFully = false;
     bool m_closedTo = false;
     bool m_cutPending = false; // cutAfterBytes read; cut once they are out
     bool m_cutDone = false;

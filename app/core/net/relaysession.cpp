@@ -4,7 +4,7 @@
 #include "net/relaypair.h"
 #include "net/relaypipe.h"
 #include "net/socketlimits.h"
-#include "net/socketreset.h"
+#include "net/streamchannel.h"
 
 #include <QDateTime>
 #include <QTcpServer>
@@ -26,15 +26,9 @@ RelaySession::RelaySession(QObject *parent)
 
 RelaySession::~RelaySession()
 {
-    // Sockets are children of this object (and of the server); in ~QObject they would signal into a dead class.
-    for (const auto &p : std::as_const(m_pairs)) {
-        for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-            if (socket)
-                disconnect(socket, nullptr, this, nullptr);
-        }
-        p->toTarget->stop();
-        p->toClient->stop();
-    }
+    // The pairs' objects go with m_pairs, after this body: nothing of theirs may signal into a half-destroyed class.
+    for (const auto &p : std::as_const(m_pairs))
+        release(*p);
     if (m_server)
         disconnect(m_server, nullptr, this, nullptr);
 }
@@ -70,17 +64,8 @@ void RelaySession::close()
     }
     const auto pairs = std::exchange(m_pairs, {});
     for (const auto &p : pairs) {
+        release(*p);
         bury(p);
-        p->toTarget->stop();
-        p->toClient->stop();
-        for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-            if (!socket)
-                continue;
-            disconnect(socket, nullptr, this, nullptr);
-            socket->abort();
-            socket->setParent(this); // not the server's: it goes below
-            socket->deleteLater(); // close() may run inside this socket's own signal
-        }
     }
     if (m_server) {
         m_server->deleteLater();
@@ -111,70 +96,30 @@ RelaySession::Pair *RelaySession::pair(PeerId id) const
 void RelaySession::onNewConnection()
 {
     while (m_server && m_server->hasPendingConnections()) {
-        QTcpSocket *client = m_server->nextPendingConnection();
-        if (!client)
+        QTcpSocket *socket = m_server->nextPendingConnection();
+        if (!socket)
             return;
-        client->setParent(this);
-        client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        // Bounded, so that bytes the relay is not ready to forward stay in the kernel (TCP flow control).
-        client->setReadBufferSize(SocketLimits::ReadChunkBytes);
+        socket->setParent(this);
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        const QString peerName = Endpoint::format(socket->peerAddress(), socket->peerPort());
+        const QString localName = Endpoint::format(socket->localAddress(), socket->localPort());
+        QString why;
+        std::unique_ptr<StreamChannel> client = StreamChannel::adopt(socket, &why);
+        socket->deleteLater();
+        if (!client) {
+            reportError(0, {SessionError::Kind::Resource, why}); // out of descriptors
+            continue;
+        }
         auto *upstream = new QTcpSocket(this);
-        upstream->setReadBufferSize(SocketLimits::ReadChunkBytes);
-
-        const PeerId id = addPeer(Endpoint::format(client->peerAddress(), client->peerPort()),
-            Endpoint::format(client->localAddress(), client->localPort()));
+        const PeerId id = addPeer(peerName, localName);
         auto p = std::make_shared<Pair>();
-        p->client = client;
-        p->upstream = upstream;
-        p->toTarget = std::make_unique<RelayPipe>(client, upstream, m_bound,
-            RelayPipe::Callbacks {[this, id](const QByteArray &data) {
-                                      if (PeerInfo *info = peer(id)) {
-                                          info->rxBytes += data.size();
-                                          ++info->rxCount;
-                                          info->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
-                                      }
-                                      Q_EMIT m_control.forwarded(id, Side::Client, data);
-                                  },
-                [this, id] { cut(id, Side::Client); }});
-        p->toClient = std::make_unique<RelayPipe>(upstream, client, m_bound,
-            RelayPipe::Callbacks {[this, id](const QByteArray &data) {
-                                      if (PeerInfo *info = peer(id)) {
-                                          info->txBytes += data.size();
-                                          ++info->txCount;
-                                          info->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
-                                      }
-                                      Q_EMIT m_control.forwarded(id, Side::Target, data);
-                                  },
-                [this, id] { cut(id, Side::Target); }});
-        p->toTarget->setFaults(m_faults[0]);
-        p->toClient->setFaults(m_faults[1]);
+        p->client = std::move(client);
+        p->connecting = upstream;
+        watch(id, Side::Client, p->client.get());
         m_pairs.insert(id, p);
 
-        // Each lambda carries the pair's id; a pair that has ended is simply not found.
-        connect(client, &QTcpSocket::readyRead, this, [this, id] {
-            if (Pair *q = pair(id))
-                q->toTarget->pump();
-        });
-        connect(upstream, &QTcpSocket::readyRead, this, [this, id] {
-            if (Pair *q = pair(id))
-                q->toClient->pump();
-        });
-        // Written bytes make room: read on from the other side.
-        connect(client, &QTcpSocket::bytesWritten, this, [this, id] {
-            if (Pair *q = pair(id))
-                q->toClient->pump();
-        });
-        connect(upstream, &QTcpSocket::bytesWritten, this, [this, id] {
-            if (Pair *q = pair(id))
-                q->toTarget->pump();
-        });
-        connect(client, &QTcpSocket::disconnected, this, [this, id] { onSideClosed(id, Side::Client); });
-        connect(upstream, &QTcpSocket::disconnected, this, [this, id] { onSideClosed(id, Side::Target); });
         connect(upstream, &QTcpSocket::connected, this, [this, id] { onUpstreamConnected(id); });
         connect(upstream, &QTcpSocket::errorOccurred, this, [this, id] { onUpstreamError(id); });
-        connect(client, &QTcpSocket::errorOccurred, this, [this, id, client](QAbstractSocket::SocketError error) {
-            reportError(id, SessionError::fromSocket(error, client->errorString()));
-        });
         announcePeer(id);
         if (!pair(id))
             continue; // a slot of peerConnected closed the session or the pair
@@ -184,8 +129,6 @@ void RelaySession::onNewConnection()
                 if (!q || q->upstreamUp)
                     return;
                 reportError(id, {SessionError::Kind::TimedOut, QString()});
-                if (pair(id) && q->client)
-                    q->client->abort();
                 endPair(id);
             });
         }
@@ -193,16 +136,61 @@ void RelaySession::onNewConnection()
     }
 }
 
+// Each lambda carries the pair's id; a pair that has ended is simply not found.
+void RelaySession::watch(PeerId id, Side side, StreamChannel *channel)
+{
+    const Side other = side == Side::Client ? Side::Target : Side::Client;
+    connect(channel, &StreamChannel::readyRead, this, [this, id, side] {
+        if (Pair *p = pair(id); p && p->from(side))
+            p->from(side)->pump();
+    });
+    // Written bytes make room: read on from the other side.
+    connect(channel, &StreamChannel::bytesWritten, this, [this, id, other] {
+        if (Pair *p = pair(id); p && p->from(other))
+            p->from(other)->pump();
+    });
+    connect(channel, &StreamChannel::readFinished, this, [this, id, side] { onStreamEnded(id, side); });
+    connect(channel, &StreamChannel::failed, this,
+        [this, id, side](QAbstractSocket::SocketError error, const QString &text) {
+            onStreamFailed(id, side, SessionError::fromSocket(error, text));
+        });
+    connect(channel, &StreamChannel::finished, this, [this, id] {
+        const Pair *p = pair(id);
+        if (p && p->client->isFinished() && (!p->upstream || p->upstream->isFinished()))
+            endPair(id);
+    });
+}
+
 void RelaySession::onUpstreamConnected(PeerId id)
 {
     Pair *p = pair(id);
-    if (!p)
+    if (!p || !p->connecting)
         return;
+    QTcpSocket *socket = p->connecting;
+    disconnect(socket, nullptr, this, nullptr);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    p->upstreamLocal = Endpoint::format(socket->localAddress(), socket->localPort());
+    const QString target = Endpoint::format(socket->peerAddress(), socket->peerPort());
+    QString why;
+    p->upstream = StreamChannel::adopt(socket, &why);
+    socket->deleteLater(); // we are in its connected signal
+    p->connecting = nullptr;
+    if (!p->upstream) {
+        reportError(id, {SessionError::Kind::Resource, why});
+        endPair(id);
+        return;
+    }
+    watch(id, Side::Target, p->upstream.get());
+    p->toTarget = std::make_unique<RelayPipe>(p->client.get(), p->upstream.get(), m_bound,
+        RelayPipe::Callbacks {[this, id](const QByteArray &data) { onForwarded(id, Side::Client, data); },
+            [this, id] { cut(id, Side::Client); }});
+    p->toClient = std::make_unique<RelayPipe>(p->upstream.get(), p->client.get(), m_bound,
+        RelayPipe::Callbacks {[this, id](const QByteArray &data) { onForwarded(id, Side::Target, data); },
+            [this, id] { cut(id, Side::Target); }});
+    p->toTarget->setFaults(m_faults[0]);
+    p->toClient->setFaults(m_faults[1]);
     p->upstreamUp = true;
-    p->upstream->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    p->upstreamLocal = Endpoint::format(p->upstream->localAddress(), p->upstream->localPort());
-    Q_EMIT m_control.upstreamConnected(
-        id, p->upstreamLocal, Endpoint::format(p->upstream->peerAddress(), p->upstream->peerPort()));
+    Q_EMIT m_control.upstreamConnected(id, p->upstreamLocal, target);
     if (!pair(id))
         return;
     p->toClient->start();
@@ -210,47 +198,54 @@ void RelaySession::onUpstreamConnected(PeerId id)
         p->toTarget->start(); // what the client sent meanwhile waits in its socket
 }
 
+void RelaySession::onForwarded(PeerId id, Side from, const QByteArray &data)
+{
+    if (PeerInfo *info = peer(id)) {
+        (from == Side::Client ? info->rxBytes : info->txBytes) += data.size();
+        ++(from == Side::Client ? info->rxCount : info->txCount);
+        info->lastSeenMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    Q_EMIT m_control.forwarded(id, from, data);
+}
+
 void RelaySession::onUpstreamError(PeerId id)
 {
     Pair *p = pair(id);
-    if (!p || !p->upstream)
+    if (!p || !p->connecting || p->upstreamUp)
         return;
-    const SessionError error = SessionError::fromSocket(p->upstream->error(), p->upstream->errorString());
-    if (p->upstreamUp) {
-        // The target closing is the end of its stream (onSideClosed), not an error.
-        if (error.kind != SessionError::Kind::ClosedByPeer)
-            reportError(id, error);
-        return;
-    }
     // Refused, unreachable, not found: the client is closed and the reason reported with the pair.
-    reportError(id, error);
-    p = pair(id);
-    if (!p)
-        return;
-    if (p->client) {
-        disconnect(p->client, nullptr, this, nullptr);
-        p->client->abort();
-    }
+    reportError(id, SessionError::fromSocket(p->connecting->error(), p->connecting->errorString()));
     endPair(id);
 }
 
-void RelaySession::onSideClosed(PeerId id, Side side)
+// A side's FIN: what it sent is forwarded and its end passed on; the other way stays open until the other side ends
+// too (a client that half-closes after its request still gets the answer).
+void RelaySession::onStreamEnded(PeerId id, Side side)
 {
     Pair *p = pair(id);
     if (!p)
         return;
-    if (side == Side::Client)
-        p->clientClosed = true;
-    else
-        p->upstreamClosed = true;
-    if (side == Side::Target && !p->upstreamUp)
-        return; // a failed connection attempt: onUpstreamError ends the pair
-    // What the closed side sent is forwarded, then the other side is closed; nothing more can reach the closed side.
+    (side == Side::Client ? p->clientEnded : p->upstreamEnded) = true;
+    if (RelayPipe *pipe = p->from(side))
+        pipe->sourceFinished();
+}
+
+// A reset or a failed write: nothing more reaches that side, what it sent is forwarded, then the other side is
+// closed.
+void RelaySession::onStreamFailed(PeerId id, Side side, const SessionError &error)
+{
+    if (error.kind != SessionError::Kind::ClosedByPeer)
+        reportError(id, error);
+    Pair *p = pair(id);
+    if (!p)
+        return;
+    (side == Side::Client ? p->clientEnded : p->upstreamEnded) = true;
+    if (!p->upstreamUp) {
+        endPair(id); // the client left while we connected
+        return;
+    }
     p->from(side == Side::Client ? Side::Target : Side::Client)->stop();
-    p->from(side)->sourceFinished();
-    p = pair(id);
-    if (p && p->clientClosed && p->upstreamClosed)
-        endPair(id);
+    p->from(side)->sourceFailed();
 }
 
 void RelaySession::cut(PeerId id, Side from)
@@ -264,27 +259,28 @@ void RelaySession::cut(PeerId id, Side from)
     event.kind = reset ? RelayControl::FaultEvent::Kind::Reset : RelayControl::FaultEvent::Kind::Closed;
     event.bytes = faults.cutAfterBytes;
     Q_EMIT m_control.faultEvent(id, from, event);
-    p = pair(id);
-    if (!p)
+    if (!(p = pair(id)))
         return;
-    p->cutting = true;
-    p->toTarget->stop();
-    p->toClient->stop();
     if (reset) {
-        for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-            if (socket) {
-                disconnect(socket, nullptr, this, nullptr);
-                SocketReset::abortWithReset(socket);
-            }
-        }
+        p->client->abortWithReset();
+        p->upstream->abortWithReset();
         endPair(id);
         return;
     }
-    // Graceful on both; their disconnected() ends the pair.
-    for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-        if (socket)
-            socket->disconnectFromHost();
+    closeBoth(*p);
+}
+
+// Graceful on both: what waits is written, then each connection is closed; their finished() ends the pair.
+void RelaySession::closeBoth(Pair &p)
+{
+    p.cutting = true;
+    if (p.toTarget) {
+        p.toTarget->stop();
+        p.toClient->stop();
     }
+    p.client->closeAfterWrites();
+    if (p.upstream)
+        p.upstream->closeAfterWrites();
 }
 
 void RelaySession::endPair(PeerId id)
@@ -294,21 +290,32 @@ void RelaySession::endPair(PeerId id)
         return;
     const std::shared_ptr<Pair> p = *it;
     m_pairs.erase(it);
+    release(*p);
     bury(p);
-    p->toTarget->stop();
-    p->toClient->stop();
-    for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-        if (!socket)
-            continue;
-        disconnect(socket, nullptr, this, nullptr);
-        if (socket->state() != QAbstractSocket::UnconnectedState)
-            socket->abort();
-        socket->deleteLater(); // this may run inside one of its signals
-    }
     removePeer(id);
 }
 
-// Kept until the event loop turns: this may run inside one of the pair's pipes (a write that closed a socket).
+// Stops the pair's pipes and closes its connections now, without a signal.
+void RelaySession::release(Pair &p)
+{
+    if (p.toTarget) {
+        p.toTarget->stop();
+        p.toClient->stop();
+    }
+    for (StreamChannel *channel : {p.client.get(), p.upstream.get()}) {
+        if (channel) {
+            disconnect(channel, nullptr, this, nullptr);
+            channel->abort();
+        }
+    }
+    if (p.connecting) {
+        disconnect(p.connecting, nullptr, this, nullptr);
+        p.connecting->abort();
+        p.connecting->deleteLater(); // this may run inside its own signal
+    }
+}
+
+// Kept until the event loop turns: this may run inside one of the pair's pipes or channels' signals.
 void RelaySession::bury(const std::shared_ptr<Pair> &p)
 {
     QTimer::singleShot(0, this, [p] {});
@@ -327,7 +334,8 @@ int RelaySession::inject(Side to, const QByteArray &data, const QList<PeerId> &p
     int count = 0;
     for (const PeerId id : ids) {
         Pair *p = pair(id);
-        if (!p || !p->upstreamUp || (to == Side::Client ? p->clientClosed : p->upstreamClosed))
+        // A side that has half-closed still reads: only one that can no longer be written to is skipped.
+        if (!p || !p->upstreamUp || p->cutting || !p->channel(to)->canWrite())
             continue;
         Q_EMIT m_control.injected(id, to, data);
         if (!(p = pair(id)))
@@ -344,24 +352,17 @@ void RelaySession::disconnectPeer(PeerId id)
     Pair *p = pair(id);
     if (!p)
         return;
-    p->cutting = true;
-    for (QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-        if (socket && socket->state() != QAbstractSocket::UnconnectedState)
-            socket->disconnectFromHost();
-        if (!pair(id))
-            return;
-    }
     if (!p->upstreamUp) {
-        if (p->upstream)
-            p->upstream->abort();
         endPair(id);
+        return;
     }
+    closeBoth(*p);
 }
 
 qint64 RelaySession::bytesToWrite(PeerId id) const
 {
     const Pair *p = pair(id);
-    return p ? p->toClient->buffered() : 0;
+    return p && p->toClient ? p->toClient->buffered() : 0;
 }
 
 void RelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
@@ -373,7 +374,7 @@ void RelaySession::applyFaults(Side from, const RelayControl::Faults &faults)
     Q_EMIT m_control.faultEvent(0, from, {RelayControl::FaultEvent::Kind::Changed, faults, 0});
     const QList<PeerId> ids = peers();
     for (const PeerId id : ids) {
-        if (Pair *p = pair(id))
+        if (Pair *p = pair(id); p && p->from(from))
             p->from(from)->setFaults(faults);
     }
 }

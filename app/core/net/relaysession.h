@@ -10,9 +10,9 @@
 #include <memory>
 
 class QTcpServer;
-class QTcpSocket;
 class RelayPipe;
 class RelaySession;
+class StreamChannel;
 
 // RelaySession's RelayControl: a child object, since one class cannot be two QObjects.
 class RelaySessionControl final : public RelayControl
@@ -40,9 +40,9 @@ private:
 //
 // A client's bytes are read only once its upstream connection is up. When the target refuses or cannot be reached
 // (or does not answer within timeoutMs) the error is reported with the pair's id and the client is closed.
-// A side that closes has everything it sent forwarded, then the other side is closed gracefully. QTcpSocket cannot
-// half-close (it closes a socket when its peer's FIN arrives), so what the target sends after the client's FIN is not
-// relayed; the target does see the end of the stream.
+// A side that ends its stream (FIN) has everything it sent forwarded, then the other side reads the end too and may
+// still answer: a half-close is passed on (StreamChannel, since QTcpSocket cannot); the pair ends when both have.
+// A side that fails (a reset) has what it sent forwarded, then the other side is closed.
 // send() injects to the client side (RelayControl::inject for either side); disconnectPeer() closes both connections
 // gracefully; close() aborts every pair.
 class RelaySession : public Session
@@ -68,11 +68,16 @@ private:
     struct Pair;
 
     void onNewConnection();
+    void watch(PeerId id, Side side, StreamChannel *channel);
     void onUpstreamConnected(PeerId id);
     void onUpstreamError(PeerId id);
-    void onSideClosed(PeerId id, Side side);
+    void onForwarded(PeerId id, Side from, const QByteArray &data);
+    void onStreamEnded(PeerId id, Side side);
+    void onStreamFailed(PeerId id, Side side, const SessionError &error);
     void cut(PeerId id, Side from);
+    void closeBoth(Pair &p);
     void endPair(PeerId id);
+    void release(Pair &p);
     void bury(const std::shared_ptr<Pair> &p);
     void applyFaults(Side from, const RelayControl::Faults &faults);
     int inject(Side to, const QByteArray &data, const QList<PeerId> &pairs);

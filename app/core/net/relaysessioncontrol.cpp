@@ -32,8 +32,10 @@ void RelaySessionControl::setBufferBound(qint64 bytes)
 {
     m_session->m_bound = std::max<qint64>(bytes, 1);
     for (const auto &p : std::as_const(m_session->m_pairs)) {
-        p->toTarget->setBound(m_session->m_bound);
-        p->toClient->setBound(m_session->m_bound);
+        if (p->toTarget) {
+            p->toTarget->setBound(m_session->m_bound);
+            p->toClient->setBound(m_session->m_bound);
+        }
     }
 }
 
@@ -56,7 +58,7 @@ QString RelaySessionControl::upstreamEndpoint(PeerId pair) const
 RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
 {
     const RelaySession::Pair *p = m_session->pair(pair);
-    if (!p || p->clientClosed || p->upstreamClosed || p->cutting)
+    if (!p || p->clientEnded || p->upstreamEnded || p->cutting)
         return PairState::Closing;
     return p->upstreamUp ? PairState::Open : PairState::Connecting;
 }
@@ -64,12 +66,9 @@ RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
 qint64 RelaySessionControl::bufferedBytes(PeerId pair) const
 {
     const RelaySession::Pair *p = m_session->pair(pair);
-    if (!p)
+    if (!p || !p->toTarget)
         return 0;
-    qint64 bytes = p->toTarget->buffered() + p->toClient->buffered();
-    for (const QTcpSocket *socket : {p->client.data(), p->upstream.data()}) {
-        if (socket)
-            bytes += socket->bytesAvailable(); // read by Qt, not yet forwarded
-    }
-    return bytes;
+    // What was read and not yet handed to the kernel (fault queues, what a socket could not take yet); what was
+    // not read stays in the kernel, where TCP's window bounds it.
+    return p->toTarget->buffered() + p->toClient->buffered();
 }

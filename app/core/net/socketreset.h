@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QtGlobal>
+
 class QAbstractSocket;
 
 namespace SocketReset {
@@ -8,5 +10,7 @@ namespace SocketReset {
 // would: Qt has no option for it (abort() sends a FIN unless unread data remains), so SO_LINGER with a zero timeout
 // is set on the descriptor first (the same call on POSIX and Winsock).
 void abortWithReset(QAbstractSocket *socket);
+// The same for a descriptor of our own (StreamChannel): its close then resets.
+void resetOnClose(qintptr descriptor);
 
 } // namespace SocketReset

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void forwardsBothWaysExactly();
     void targetClosingIsPassedOn();
     void clientHalfCloseIsPassedOn();
+    void targetHalfCloseIsPassedOn();
     void refusedTargetClosesTheClient();
     void splitWritesIntoChunks();
     void splitWithoutGapKeepsFlowing();
@@ -107,20 +108,43 @@ void tst_RelaySession::targetClosingIsPassedOn()
     QTRY_COMPARE(relay->peerCount(), 0);
 }
 
-// The client half-closes after sending: the target reads every byte, then the end of the stream. (What the target
-// answers after that is not relayed: QTcpSocket closes on a FIN, see relaysession.h.)
+// The client half-closes after its request, as `nc -N` or an HTTP/1.0 client does: the target reads every byte and
+// then the end of the stream, and its answer, sent after that, still reaches the client, followed by the target's
+// own end. The pair ends once both have ended.
 void tst_RelaySession::clientHalfCloseIsPassedOn()
 {
     RelayPeer target;
-    QVERIFY(target.start({"--listen"}));
+    QVERIFY(target.start({"--listen", "--reply", "300000"}));
     auto relay = openRelay(target.port());
+    QSignalSpy ended(relay.get(), &Session::peerDisconnected);
     RelayPeer client;
     QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--send", "100000", "--shutdown"}));
     QVERIFY2(target.finish(), target.stderrText());
-    QVERIFY(client.finish());
+    QVERIFY2(client.finish(), client.stderrText());
     QCOMPARE(target.field("recv"), client.field("sent"));
     QCOMPARE(target.field("end"), QByteArray("eof"));
+    QCOMPARE(target.field("reply").split(' ').at(0), QByteArray("300000"));
+    QCOMPARE(client.field("recv"), target.field("reply"));
     QCOMPARE(client.field("end"), QByteArray("eof"));
+    QTRY_COMPARE(relay->peerCount(), 0);
+    QCOMPARE(ended.size(), 1);
+}
+
+// The same the other way: the target half-closes after its greeting and reads on; what the client sends after
+// the greeting's end still reaches it.
+void tst_RelaySession::targetHalfCloseIsPassedOn()
+{
+    RelayPeer target;
+    QVERIFY(target.start({"--listen", "--send", "5000", "--shutdown"}));
+    auto relay = openRelay(target.port());
+    RelayPeer client;
+    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--reply", "70000"}));
+    QVERIFY2(client.finish(), client.stderrText());
+    QVERIFY2(target.finish(), target.stderrText());
+    QCOMPARE(client.field("recv"), target.field("sent"));
+    QCOMPARE(client.field("end"), QByteArray("eof"));
+    QCOMPARE(target.field("recv"), client.field("reply"));
+    QCOMPARE(target.field("end"), QByteArray("eof"));
     QTRY_COMPARE(relay->peerCount(), 0);
 }
 
@@ -170,8 +194,9 @@ void tst_RelaySession::splitWritesIntoChunks()
     QCOMPARE(target.sizes(), QList<int>(10, 100));
 }
 
-// Pieces of 1000 bytes with no gap, 16 MB: each piece is flushed to the OS at once, which must never leave the pipe
-// without a wake-up while the client's bytes wait in Qt's full read buffer (it stalled once).
+// Pieces of 1000 bytes with no gap, 16 MB: each piece goes to the OS at once, which must never leave the pipe without
+// a wake-up while the client's bytes wait in the kernel (it stalled twice: once when Qt's read buffer was full, once
+// when a read held back for want of room found room again within the same pump).
 void tst_RelaySession::splitWithoutGapKeepsFlowing()
 {
     RelayPeer target;

@@ -1,0 +1,353 @@
+#include "net/streamchannel.h"
+
+#include "net/socketlimits.h"
+#include "net/socketreset.h"
+
+#include <QSocketNotifier>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <algorithm>
+#include <climits>
+
+// Qt has no call for a half-close or for reading without closing on the peer's FIN, so this file speaks to the
+// socket itself: the same few calls on POSIX and Winsock (recv, send, shutdown, the pending byte count), as
+// net/socketreset.cpp does for SO_LINGER.
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+#ifdef Q_OS_WIN
+using Native = SOCKET;
+int lastError()
+{
+    return WSAGetLastError();
+}
+bool wouldBlock(int error)
+{
+    return error == WSAEWOULDBLOCK;
+}
+bool interrupted(int error)
+{
+    return error == WSAEINTR;
+}
+bool isReset(int error)
+{
+    return error == WSAECONNRESET || error == WSAECONNABORTED || error == WSAESHUTDOWN;
+}
+qintptr duplicate(qintptr descriptor)
+{
+    WSAPROTOCOL_INFOW info;
+    if (WSADuplicateSocketW(Native(descriptor), GetCurrentProcessId(), &info) != 0)
+        return -1;
+    const Native copy = WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, &info, 0, 0);
+    if (copy == INVALID_SOCKET)
+        return -1;
+    u_long nonBlocking = 1;
+    ioctlsocket(copy, FIONBIO, &nonBlocking);
+    return qintptr(copy);
+}
+void closeNative(qintptr descriptor)
+{
+    closesocket(Native(descriptor));
+}
+qint64 pendingBytes(qintptr descriptor)
+{
+    u_long n = 0;
+    return ioctlsocket(Native(descriptor), FIONREAD, &n) == 0 ? qint64(n) : 0;
+}
+qint64 receive(qintptr descriptor, char *data, qint64 size)
+{
+    return ::recv(Native(descriptor), data, int(std::min<qint64>(size, INT_MAX)), 0);
+}
+qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
+{
+    return ::send(Native(descriptor), data, int(std::min<qint64>(size, INT_MAX)), 0);
+}
+void shutdownSend(qintptr descriptor)
+{
+    ::shutdown(Native(descriptor), SD_SEND);
+}
+#else
+int lastError()
+{
+    return errno;
+}
+bool wouldBlock(int error)
+{
+    return error == EAGAIN || error == EWOULDBLOCK;
+}
+bool interrupted(int error)
+{
+    return error == EINTR;
+}
+bool isReset(int error)
+{
+    return error == ECONNRESET || error == EPIPE || error == ECONNABORTED;
+}
+qintptr duplicate(qintptr descriptor)
+{
+    // The copy shares the open file description, so it is non-blocking as Qt made it.
+    return ::fcntl(int(descriptor), F_DUPFD_CLOEXEC, 0);
+}
+void closeNative(qintptr descriptor)
+{
+    ::close(int(descriptor));
+}
+qint64 pendingBytes(qintptr descriptor)
+{
+    int n = 0;
+    return ::ioctl(int(descriptor), FIONREAD, &n) == 0 ? qint64(n) : 0;
+}
+qint64 receive(qintptr descriptor, char *data, qint64 size)
+{
+    return ::recv(int(descriptor), data, size_t(size), 0);
+}
+qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
+{
+#ifdef MSG_NOSIGNAL
+    constexpr int Flags = MSG_NOSIGNAL; // a peer's reset must not kill the process with SIGPIPE
+#else
+    constexpr int Flags = 0; // macOS: Qt set SO_NOSIGPIPE on the socket, which the copy shares
+#endif
+    return ::send(int(descriptor), data, size_t(size), Flags);
+}
+void shutdownSend(qintptr descriptor)
+{
+    ::shutdown(int(descriptor), SHUT_WR);
+}
+#endif
+
+} // namespace
+
+std::unique_ptr<StreamChannel> StreamChannel::adopt(QTcpSocket *socket, QString *error)
+{
+    const qintptr descriptor = socket->state() == QAbstractSocket::ConnectedState ? socket->socketDescriptor() : -1;
+    const qintptr copy = descriptor == -1 ? -1 : duplicate(descriptor);
+    if (copy == -1 && error)
+        *error = descriptor == -1 ? socket->errorString() : qt_error_string(lastError());
+    // What Qt read before the take-over (nothing, usually: this runs in the slot of its connected signal).
+    QByteArray carried = socket->bytesAvailable() > 0 ? socket->readAll() : QByteArray();
+    socket->abort(); // closes Qt's descriptor only: the connection lives on in the copy
+    if (copy == -1)
+        return nullptr;
+    return std::unique_ptr<StreamChannel>(new StreamChannel(copy, std::move(carried)));
+}
+
+StreamChannel::StreamChannel(qintptr descriptor, QByteArray carried)
+    : m_fd(descriptor)
+    , m_carried(std::move(carried))
+{
+    m_readNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
+    m_writeNotifier = new QSocketNotifier(m_fd, QSocketNotifier::Write, this);
+    m_writeNotifier->setEnabled(false);
+    connect(m_readNotifier, &QSocketNotifier::activated, this, &StreamChannel::onReadable);
+    connect(m_writeNotifier, &QSocketNotifier::activated, this, &StreamChannel::onWritable);
+    if (!m_carried.isEmpty())
+        QTimer::singleShot(0, this, [this] { Q_EMIT readyRead(); });
+}
+
+StreamChannel::~StreamChannel()
+{
+    closeDescriptor();
+}
+
+void StreamChannel::onReadable()
+{
+    // Not watched again until read() finds nothing: the caller reads when it has room.
+    m_readNotifier->setEnabled(false);
+    Q_EMIT readyRead();
+}
+
+qint64 StreamChannel::bytesAvailable() const
+{
+    return m_carried.size() + (m_fd != -1 && !m_readDone ? pendingBytes(m_fd) : 0);
+}
+
+QByteArray StreamChannel::read(qint64 maxSize)
+{
+    if (!m_carried.isEmpty()) {
+        if (maxSize >= m_carried.size())
+            return std::exchange(m_carried, {});
+        QByteArray part = m_carried.left(qsizetype(maxSize));
+        m_carried.remove(0, qsizetype(maxSize));
+        return part;
+    }
+    if (m_fd == -1 || m_readDone || maxSize <= 0)
+        return {};
+    // No larger than what is there: a 256 KiB buffer per read for a few bytes would be wasted memory.
+    const qint64 size = std::clamp<qint64>(pendingBytes(m_fd), 1, std::min(maxSize, SocketLimits::ReadChunkBytes));
+    QByteArray data(qsizetype(size), Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = receive(m_fd, data.data(), size);
+        if (n > 0) {
+            data.truncate(qsizetype(n));
+            return data;
+        }
+        if (n == 0) {
+            m_readDone = true; // the peer's FIN; told on the next turn, as it may be read inside a caller's loop
+            QTimer::singleShot(0, this, [this] {
+                Q_EMIT readFinished();
+                finishIfDone();
+            });
+            return {};
+        }
+        const int error = lastError();
+        if (interrupted(error))
+            continue;
+        if (wouldBlock(error)) {
+            m_readNotifier->setEnabled(true);
+            return {};
+        }
+        fail(error);
+        return {};
+    }
+}
+
+bool StreamChannel::write(const char *data, qint64 size)
+{
+    if (!canWrite())
+        return false;
+    if (size <= 0)
+        return true;
+    m_queue.emplace_back(data, qsizetype(size));
+    m_unsent += size;
+    if (m_queue.size() == 1)
+        return sendSome(); // to the kernel at once; what it cannot take waits for the write notifier
+    return true;
+}
+
+bool StreamChannel::sendSome()
+{
+    while (!m_queue.empty()) {
+        const QByteArray &front = m_queue.front();
+        const qint64 n = sendNative(m_fd, front.constData() + m_frontOffset, front.size() - m_frontOffset);
+        if (n < 0) {
+            const int error = lastError();
+            if (interrupted(error))
+                continue;
+            if (wouldBlock(error)) {
+                m_writeNotifier->setEnabled(true);
+                return true;
+            }
+            QTimer::singleShot(0, this, [this, error] { fail(error); });
+            m_writeNotifier->setEnabled(false);
+            m_failed = true;
+            return false;
+        }
+        m_unsent -= n;
+        m_frontOffset += qsizetype(n);
+        if (m_frontOffset == front.size()) {
+            m_queue.pop_front();
+            m_frontOffset = 0;
+        }
+    }
+    m_writeNotifier->setEnabled(false);
+    if ((m_shutdownRequested || m_closeRequested) && !m_writeDone) {
+        m_writeDone = true;
+        shutdownSend(m_fd);
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT writeFinished();
+            finishIfDone();
+        });
+    }
+    return true;
+}
+
+void StreamChannel::onWritable()
+{
+    const qint64 before = m_unsent;
+    if (!sendSome())
+        return;
+    if (m_unsent < before)
+        Q_EMIT bytesWritten(before - m_unsent);
+}
+
+void StreamChannel::shutdownWrite()
+{
+    if (m_fd == -1 || m_shutdownRequested || m_failed)
+        return;
+    m_shutdownRequested = true;
+    if (m_queue.empty())
+        sendSome();
+}
+
+void StreamChannel::closeAfterWrites()
+{
+    if (m_fd == -1 || m_failed)
+        return;
+    // Nothing more is read. Bytes the peer sent that nobody read make the kernel close with a reset, as for any
+    // program that closes without reading.
+    m_closeRequested = true;
+    m_readDone = true;
+    m_carried.clear();
+    m_readNotifier->setEnabled(false);
+    if (m_writeDone)
+        QTimer::singleShot(0, this, &StreamChannel::finishIfDone);
+    else if (m_queue.empty())
+        sendSome();
+}
+
+void StreamChannel::abortWithReset()
+{
+    if (m_fd == -1)
+        return;
+    SocketReset::resetOnClose(m_fd);
+    m_failed = true;
+    closeDescriptor();
+}
+
+void StreamChannel::abort()
+{
+    m_failed = true;
+    closeDescriptor();
+}
+
+void StreamChannel::fail(int systemError)
+{
+    if (m_fd == -1)
+        return;
+    m_failed = true;
+    const auto error = isReset(systemError) ? QAbstractSocket::RemoteHostClosedError : QAbstractSocket::NetworkError;
+    const QString text = qt_error_string(systemError);
+    closeDescriptor();
+    Q_EMIT failed(error, text);
+    Q_EMIT finished();
+}
+
+void StreamChannel::finishIfDone()
+{
+    if (m_fd == -1 || !m_readDone || !m_writeDone)
+        return;
+    if (m_closeRequested) {
+        // What the peer sent that nobody will read: taken now, so that the close is a FIN, not a reset.
+        char sink[16384];
+        for (int i = 0; i < 64 && receive(m_fd, sink, qint64(sizeof sink)) > 0; ++i) { }
+    }
+    closeDescriptor();
+    Q_EMIT finished();
+}
+
+void StreamChannel::closeDescriptor()
+{
+    if (m_fd == -1)
+        return;
+    // Off before the descriptor they watch closes; deleted later, as this may run inside one's activated().
+    for (QSocketNotifier *notifier : {m_readNotifier, m_writeNotifier}) {
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+    }
+    m_readNotifier = m_writeNotifier = nullptr;
+    closeNative(m_fd);
+    m_fd = -1;
+    m_queue.clear();
+    m_unsent = 0;
+}
