@@ -1500,6 +1500,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>Connected to target %1 from %2</source>
         <translation>已从 %2 连接到目标 %1</translation>
     </message>
+    <message>
+        <source>The target ended its stream (FIN), passed on to %1</source>
+        <translation>目标已结束发送 (FIN)，已转告 %1</translation>
+    </message>
+    <message>
+        <source>%1 ended its stream (FIN), passed on to the target</source>
+        <translation>%1 已结束发送 (FIN)，已转告目标</translation>
+    </message>
 </context>
 <context>
     <name>LogSearchBar</name>

@@ -340,6 +340,9 @@ QString LogPanel::eventText(const Record &record) const
         return RelayText::event(
             record.flags & Record::TargetSide ? RelayControl::Side::Target : RelayControl::Side::Client, *event);
     }
+    case EventKind::RelayEnded:
+        return record.flags & Record::TargetSide ? tr("The target ended its stream (FIN), passed on to %1").arg(peer)
+                                                 : tr("%1 ended its stream (FIN), passed on to the target").arg(peer);
     case EventKind::Note:
     case EventKind::None:
         break;

@@ -1,3 +1,5 @@
+#include "logpanel.h"
+#include "logview.h"
 #include "loopbacktesting.h"
 #include "net/relaycontrol.h"
 #include "peertablemodel.h"
@@ -20,6 +22,7 @@
 #include <QTest>
 
 #include <memory>
+#include <sys/socket.h>
 
 // The Relay tab as a user drives it: by objectName, as an assistive tool finds its widgets.
 class tst_RelayPage : public QObject
@@ -95,8 +98,8 @@ void tst_RelayPage::relaysFaultsAndInjects()
     const int stateColumn = pairs->columnOf(PeerTableModel::RelayStateColumn);
     QVERIFY(upstreamColumn >= PeerTableModel::ColumnCount && stateColumn > upstreamColumn);
     QCOMPARE(pairs->headerData(upstreamColumn, Qt::Horizontal).toString(), QStringLiteral("Upstream"));
-    QCOMPARE(pairs->index(0, upstreamColumn).data().toString(),
-        QStringLiteral("127.0.0.1:%1").arg(upstream->peerPort()));
+    QCOMPARE(
+        pairs->index(0, upstreamColumn).data().toString(), QStringLiteral("127.0.0.1:%1").arg(upstream->peerPort()));
     QCOMPARE(pairs->index(0, stateColumn).data().toString(), QStringLiteral("open"));
 
     FIND(QComboBox, sendTo, page, "relaySendTo");
@@ -107,6 +110,18 @@ void tst_RelayPage::relaysFaultsAndInjects()
     upstream->write("abcdef");
     QByteArray atClient;
     QTRY_COMPARE((atClient += client.readAll()), QByteArray("abcdef")); // in 2-byte pieces, all of it
+
+    // The client half-closes (Qt cannot, the test may): the log says so in words, then the target's end (this
+    // target is a QTcpSocket, which closes when it reads an end; tst_relaysession has one that answers after it).
+    ::shutdown(int(client.socketDescriptor()), SHUT_WR);
+    LogView *log = page->logPanel()->view();
+    const QString clientName = QStringLiteral("127.0.0.1:%1").arg(client.localPort());
+    QTRY_VERIFY2(
+        log->allText().contains(clientName + QStringLiteral(" ended its stream (FIN), passed on to the target")),
+        qPrintable(log->allText()));
+    QTRY_VERIFY2(
+        log->allText().contains(QStringLiteral("The target ended its stream (FIN), passed on to ") + clientName),
+        qPrintable(log->allText()));
 
     QTest::mouseClick(listen, Qt::LeftButton);
     QCOMPARE(page->session()->state(), Session::State::Idle);

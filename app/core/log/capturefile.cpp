@@ -170,6 +170,8 @@ QByteArray CaptureFile::eventId(EventKind kind)
         return "upstream";
     case EventKind::RelayFault:
         return "fault";
+    case EventKind::RelayEnded:
+        return "ended";
     }
     return "none";
 }

@@ -32,7 +32,10 @@ enum class EventKind : quint8 {
     RelayUpstream,
     // A relay's fault acted or its faults changed: peer is the pair's client (none for a change), flagged TargetSide
     // for the target -> client direction; detail is RelayControl::FaultEvent::encode().
-    RelayFault
+    RelayFault,
+    // A relay pair's side ended its stream (its FIN) and the end was passed on to the other side, which may still
+    // send: peer is the pair's client, flagged TargetSide when the target ended.
+    RelayEnded
 };
 
 // One entry of the log: what happened, when, with whom, and the raw bytes. Nothing is stored as rendered text, so

@@ -61,6 +61,13 @@ void SessionRecorder::connectRelay(RelayControl *relay)
                 m_transcript->appendEvent(
                     EventKind::RelayUpstream, endpointOf(id), target, -1, upstreamLocal, datagramFlag());
         });
+    connect(relay, &RelayControl::sideEnded, this, [this](PeerId id, Side side) {
+        if (!m_transcript)
+            return;
+        flushPeer(id); // what came before the end
+        m_transcript->appendEvent(EventKind::RelayEnded, endpointOf(id), QString(), -1, {},
+            side == Side::Target ? quint8(Record::TargetSide) : quint8(0));
+    });
     connect(
         relay, &RelayControl::faultEvent, this, [this](PeerId id, Side from, const RelayControl::FaultEvent &event) {
             if (!m_transcript)

@@ -117,6 +117,8 @@ Q_SIGNALS:
     void forwarded(PeerId pair, RelayControl::Side from, const QByteArray &data);
     // Injected bytes, queued towards that side.
     void injected(PeerId pair, RelayControl::Side to, const QByteArray &data);
+    // One side of a TCP pair ended its stream (its FIN); the end is passed on once what it sent is forwarded.
+    void sideEnded(PeerId pair, RelayControl::Side side);
     // A fault acted, or the faults of a direction changed (pair 0).
     void faultEvent(PeerId pair, RelayControl::Side from, const RelayControl::FaultEvent &event);
 };

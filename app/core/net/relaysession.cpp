@@ -226,6 +226,9 @@ void RelaySession::onStreamEnded(PeerId id, Side side)
     if (!p)
         return;
     (side == Side::Client ? p->clientEnded : p->upstreamEnded) = true;
+    Q_EMIT m_control.sideEnded(id, side);
+    if (!(p = pair(id)))
+        return;
     if (RelayPipe *pipe = p->from(side))
         pipe->sourceFinished();
 }

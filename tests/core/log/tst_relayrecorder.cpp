@@ -14,6 +14,7 @@
 #include <QUdpSocket>
 
 #include <memory>
+#include <sys/socket.h>
 
 using Side = RelayControl::Side;
 
@@ -106,6 +107,28 @@ void tst_RelayRecorder::bothDirectionsOfAPair()
     QCOMPARE(events.at(1)->flags, quint8(Record::TargetSide)); // the target -> client direction
     QCOMPARE(events.at(1)->peer, 0u); // a change of settings, no pair's
     QCOMPARE(RelayControl::FaultEvent::decode(events.at(1)->data)->faults.delayMs, 5);
+
+    // Each side's end of its stream is an event of the pair, after what it sent: the client's first (a half-close,
+    // which the test can make and Qt cannot), then the target's (QTcpSocket closes when it reads the client's).
+    client.write("last");
+    client.flush();
+    ::shutdown(int(client.socketDescriptor()), SHUT_WR);
+    const auto endedEvents = [&] {
+        QList<const Record *> ended;
+        for (qsizetype i = 0; i < transcript.size(); ++i) {
+            if (transcript.at(i).direction == Direction::Event && transcript.at(i).event == EventKind::RelayEnded)
+                ended << &transcript.at(i);
+        }
+        return ended;
+    };
+    QTRY_COMPARE(endedEvents().size(), 2);
+    const QList<const Record *> ended = endedEvents();
+    QCOMPARE(transcript.peerName(ended.at(0)->peer), clientName);
+    QCOMPARE(ended.at(0)->flags & Record::TargetSide, 0);
+    QCOMPARE(transcript.peerName(ended.at(1)->peer), clientName);
+    QCOMPARE(ended.at(1)->flags & Record::TargetSide, int(Record::TargetSide));
+    const Record &last = transcript.at(ended.at(0)->seq - transcript.at(0).seq - 1);
+    QCOMPARE(last.data, QByteArray("last")); // the end came after the bytes before it
 }
 
 // 32 MB each way between two real peers: the transcript's two directions hash to what each peer sent.
