@@ -1,11 +1,13 @@
 #include "log/transcript.h"
 #include "net/relaycontrol.h"
 #include "net/sessionfactory.h"
+#include "relaypeer.h"
 #include "session/pcaprecordwriter.h"
 #include "session/tabmodel.h"
 #include "session/transcriptcapture.h"
 #include "tsharktesting.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void initTestCase();
     void tcpRelayIsTwoFullStreams();
     void captureStartedMidPair();
+    void halfCloseIsOnBothFlows();
     void udpRelayShowsWhatADropKept();
 
 private:
@@ -144,6 +147,64 @@ void tst_RelayPcap::captureStartedMidPair()
     const TsharkTesting::Follow inner = TsharkTesting::follow(path, 1);
     QCOMPARE(inner.node1, QByteArray("127.0.0.1:") + QByteArray::number(target.serverPort()));
     QCOMPARE(inner.bytes0 + inner.bytes1, QByteArray("pingpong"));
+}
+
+// The client half-closes after its request and the target answers after that: each flow shows the request, the
+// FIN of the side that ended (the client on its flow, the relay passing it on upstream), then the answer and the
+// target's end the same way, with nothing Wireshark finds wrong.
+void tst_RelayPcap::halfCloseIsOnBothFlows()
+{
+    RelayPeer target;
+    QVERIFY(target.start({"--listen", "--reply", "3000"}));
+    auto relay = openRelay(Transport::Relay, target.port());
+    const QString path = m_dir.filePath(QStringLiteral("halfclose.pcap"));
+    QVERIFY(relay->capture()->start(path, CaptureFile::Format::Pcap));
+    RelayPeer client;
+    QVERIFY(
+        client.start({"--connect", QString::number(relay->session()->localPort()), "--send", "2000", "--shutdown"}));
+    QVERIFY2(target.finish(), target.stderrText());
+    QVERIFY2(client.finish(), client.stderrText());
+    QCOMPARE(client.field("recv"), target.field("reply"));
+    QTRY_COMPARE(relay->session()->peerCount(), 0);
+    relay->capture()->stop();
+
+    const auto digest = [](const QByteArray &bytes) {
+        return QByteArray::number(bytes.size()) + ' '
+            + QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+    };
+    const QByteArray relayPort = QByteArray::number(relay->session()->localPort());
+    const QByteArray targetPort = QByteArray::number(target.port());
+    for (int stream = 0; stream < 2; ++stream) {
+        const TsharkTesting::Follow f = TsharkTesting::follow(path, stream);
+        QCOMPARE(digest(f.bytes0), client.field("sent"));
+        QCOMPARE(digest(f.bytes1), target.field("reply"));
+        // Source port, FIN flag, payload length of every packet that carries data or a FIN, in order.
+        const QByteArray packets = TsharkTesting::run(
+            {"-r", path, "-Y", QStringLiteral("tcp.stream==%1 && (tcp.len>0 || tcp.flags.fin==1)").arg(stream), "-T",
+                "fields", "-e", "tcp.srcport", "-e", "tcp.flags.fin", "-e", "tcp.len"});
+        QList<QByteArray> lines = packets.trimmed().split('\n');
+        const QByteArray initiator = f.node0.mid(f.node0.lastIndexOf(':') + 1);
+        const QByteArray responder = stream == 0 ? relayPort : targetPort;
+        QVERIFY2(lines.size() >= 4, packets.constData());
+        QCOMPARE(lines.first().split('\t').value(0), initiator); // the request
+        int firstFin = -1, lastData = -1;
+        for (int i = 0; i < lines.size(); ++i) {
+            const QList<QByteArray> f3 = lines.at(i).split('\t');
+            if (f3.value(1) == "1" || f3.value(1) == "True") {
+                if (firstFin < 0) {
+                    firstFin = i;
+                    QCOMPARE(f3.value(0), initiator); // the client's end, passed on upstream
+                }
+            } else if (f3.value(0) == responder) {
+                lastData = i;
+            }
+        }
+        QVERIFY2(firstFin >= 0 && lastData > firstFin, packets.constData()); // the answer after the first FIN
+        QCOMPARE(lines.last().split('\t').value(0), responder); // the target's end last
+    }
+    QCOMPARE(
+        TsharkTesting::run({"-r", path, "-Y", "tcp.analysis.flags || _ws.malformed || _ws.expert.severity >= warning"}),
+        QByteArray());
 }
 
 // Three datagrams, the second dropped on its way to the target: the capture shows all three coming in from the

@@ -91,17 +91,41 @@ void PacketSynthesizer::tcpData(const FlowEnds &ends, bool fromLocal, QByteArray
     }
 }
 
+void PacketSynthesizer::tcpHalfClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal, Packets &out)
+{
+    const WireEnds wire = WireEnds::from(ends);
+    Connection &c = existingOrSynthesized(wire, timeUs, out);
+    bool &finSent = byLocal ? c.localFinSent : c.remoteFinSent;
+    if (finSent)
+        return;
+    quint32 &closerNext = byLocal ? c.localNext : c.remoteNext;
+    const quint32 otherNext = byLocal ? c.remoteNext : c.localNext;
+    emitTcp(wire, byLocal, closerNext, otherNext, Fin | Ack, {}, timeUs, out);
+    ++closerNext;
+    emitTcp(wire, !byLocal, otherNext, closerNext, Ack, {}, timeUs, out);
+    finSent = true;
+}
+
 void PacketSynthesizer::tcpClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal, Packets &out)
 {
     const WireEnds wire = WireEnds::from(ends);
     Connection &c = existingOrSynthesized(wire, timeUs, out);
     quint32 &closerNext = byLocal ? c.localNext : c.remoteNext;
     quint32 &otherNext = byLocal ? c.remoteNext : c.localNext;
-    emitTcp(wire, byLocal, closerNext, otherNext, Fin | Ack, {}, timeUs, out);
-    ++closerNext;
-    emitTcp(wire, !byLocal, otherNext, closerNext, Fin | Ack, {}, timeUs, out);
-    ++otherNext;
-    emitTcp(wire, byLocal, closerNext, otherNext, Ack, {}, timeUs, out);
+    const bool closerDone = byLocal ? c.localFinSent : c.remoteFinSent;
+    const bool otherDone = byLocal ? c.remoteFinSent : c.localFinSent;
+    // Only the FINs a half-close has not sent yet, each acknowledged.
+    if (!closerDone) {
+        emitTcp(wire, byLocal, closerNext, otherNext, Fin | Ack, {}, timeUs, out);
+        ++closerNext;
+    }
+    if (!otherDone) {
+        emitTcp(wire, !byLocal, otherNext, closerNext, Fin | Ack, {}, timeUs, out);
+        ++otherNext;
+        emitTcp(wire, byLocal, closerNext, otherNext, Ack, {}, timeUs, out);
+    } else if (!closerDone) {
+        emitTcp(wire, !byLocal, otherNext, closerNext, Ack, {}, timeUs, out);
+    }
     m_connections.remove(wire);
 }
 

@@ -17,7 +17,8 @@ struct SynthesizedPacket
 // Turns what NetAssist's log knows about a connection (opened, bytes each way, closed) into the IP packets a
 // capture of it would hold, so that Wireshark's analysis and "Follow TCP Stream" see a real conversation:
 // - each connection keeps its sequence and acknowledgement numbers from the handshake (SYN with MSS and window
-//   scale, SYN-ACK, ACK) to the close (FIN-ACK both ways, last ACK) or reset;
+//   scale, SYN-ACK, ACK) to the close (FIN-ACK both ways, last ACK) or reset; one end's FIN may come first
+//   (tcpHalfClosed), the other end then still sends, and the close sends only the FIN not yet sent;
 // - data of a connection never seen opening (capture started mid-connection) gets a handshake first; the end with
 //   the higher port is taken as the one that connected (an ephemeral port), the local end on a tie;
 // - data larger than one IP packet is split into segments; the receiver ACKs after each record and at least every
@@ -31,6 +32,7 @@ public:
 
     void tcpOpened(const FlowEnds &ends, qint64 timeUs, bool localInitiated, Packets &out);
     void tcpData(const FlowEnds &ends, bool fromLocal, QByteArrayView bytes, qint64 timeUs, Packets &out);
+    void tcpHalfClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal, Packets &out);
     void tcpClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal, Packets &out);
     void tcpReset(const FlowEnds &ends, qint64 timeUs, bool byLocal, Packets &out);
     // false (nothing appended) when the datagram does not fit one packet.
@@ -46,6 +48,8 @@ private:
     {
         quint32 localNext = 0; // the next sequence number the local end sends
         quint32 remoteNext = 0;
+        bool localFinSent = false;
+        bool remoteFinSent = false;
     };
 
     Connection &open(const WireEnds &ends, qint64 timeUs, bool localInitiated, Packets &out);

@@ -111,6 +111,14 @@ bool PcapWriter::tcpData(const FlowEnds &ends, bool fromLocal, QByteArrayView by
     return writePending();
 }
 
+bool PcapWriter::tcpHalfClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal)
+{
+    if (!ready())
+        return false;
+    m_synthesizer.tcpHalfClosed(ends, timeUs, byLocal, m_pending);
+    return writePending();
+}
+
 bool PcapWriter::tcpClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal)
 {
     if (!ready())

@@ -46,6 +46,7 @@ public:
 
     bool tcpOpened(const FlowEnds &ends, qint64 timeUs, bool localInitiated);
     bool tcpData(const FlowEnds &ends, bool fromLocal, QByteArrayView bytes, qint64 timeUs);
+    bool tcpHalfClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal); // one end's FIN, ACKed
     bool tcpClosed(const FlowEnds &ends, qint64 timeUs, bool byLocal); // FIN-ACK both ways, last ACK
     bool tcpReset(const FlowEnds &ends, qint64 timeUs, bool byLocal); // RST-ACK (an abort)
     bool udpDatagram(const FlowEnds &ends, bool fromLocal, QByteArrayView bytes, qint64 timeUs);

@@ -125,6 +125,8 @@ bool PcapRecordWriter::write(const Record &record, const QString &peerName, cons
             return closeFlows(peerName, timeUs, true);
         return true;
     }
+    case EventKind::RelayEnded:
+        return halfCloseFlows(peerName, timeUs, record.flags & Record::TargetSide);
     default:
         return true;
     }
@@ -194,6 +196,19 @@ bool PcapRecordWriter::closeFlows(const QString &peerName, qint64 timeUs, bool r
         const FlowEnds ends = *it;
         m_connections.erase(it);
         if (!(reset ? m_writer.tcpReset(ends, timeUs, true) : m_writer.tcpClosed(ends, timeUs, false)))
+            return false;
+    }
+    return true;
+}
+
+// One side's FIN: on its own flow from that side, and, passed on, on the other flow from us.
+bool PcapRecordWriter::halfCloseFlows(const QString &peerName, qint64 timeUs, bool targetSide)
+{
+    const QString own = targetSide ? upstreamKey(peerName) : peerName;
+    const QString other = targetSide ? peerName : upstreamKey(peerName);
+    for (const auto &[key, byLocal] : {std::pair {own, false}, std::pair {other, true}}) {
+        const auto it = m_connections.constFind(key);
+        if (it != m_connections.constEnd() && !m_writer.tcpHalfClosed(*it, timeUs, byLocal))
             return false;
     }
     return true;

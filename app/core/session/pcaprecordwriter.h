@@ -30,7 +30,7 @@ class Transcript;
 // listening end) and the upstream one (our upstream end <-> the target, from its RelayUpstream event). What one
 // side sent is written as it came in on its flow and as the relay sent it on on the other (at the time it was read:
 // a delay fault's wait is not shown); a datagram that a drop fault took, or a full queue, is written only as it came
-// in. A reset fault resets both flows.
+// in. A side's end (RelayEnded) is its FIN on its flow and ours on the other. A reset fault resets both flows.
 class PcapRecordWriter
 {
 public:
@@ -82,6 +82,7 @@ private:
     bool learn(const Record &record, const QString &peerName, const QString &localName);
     bool settleHeld(const Record &record, const QString &peerName);
     bool closeFlows(const QString &peerName, qint64 timeUs, bool reset);
+    bool halfCloseFlows(const QString &peerName, qint64 timeUs, bool targetSide);
     static QString upstreamKey(const QString &peerName) { return peerName + QStringLiteral("\x1f>"); }
 
     PcapWriter m_writer;
