@@ -2061,6 +2061,14 @@ netassist run SEQUENCE.json --client HOST:PORT 无需窗口即可运行一个检
         <source>State</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>client ended (FIN)</source>
+        <translation>客户端已结束 (FIN)</translation>
+    </message>
+    <message>
+        <source>target ended (FIN)</source>
+        <translation>目标已结束 (FIN)</translation>
+    </message>
 </context>
 <context>
     <name>QuickCommandDialog</name>

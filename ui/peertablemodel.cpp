@@ -89,6 +89,10 @@ QVariant PeerTableModel::relayData(int column, PeerId id) const
         return m_datagrams ? tr("looking up target\u2026") : tr("connecting\u2026");
     case RelayControl::PairState::Open:
         return tr("open");
+    case RelayControl::PairState::ClientEnded:
+        return tr("client ended (FIN)");
+    case RelayControl::PairState::TargetEnded:
+        return tr("target ended (FIN)");
     case RelayControl::PairState::Closing:
         return tr("closing");
     }

@@ -24,9 +24,10 @@ class RelayControl : public QObject
 public:
     enum class Side : quint8 { Client, Target };
     Q_ENUM(Side)
-    // Connecting: the upstream connection is not up yet (a datagram relay: its target being looked up); Closing: one
-    // side has closed or the pair is being cut, what is on its way is still forwarded.
-    enum class PairState : quint8 { Connecting, Open, Closing };
+    // Connecting: the upstream connection is not up yet (a datagram relay: its target being looked up);
+    // ClientEnded / TargetEnded: that side ended its stream (its FIN, passed on), the other may still send; Closing:
+    // a side failed or both ended or the pair is being cut, what is on its way is still forwarded.
+    enum class PairState : quint8 { Connecting, Open, ClientEnded, TargetEnded, Closing };
     Q_ENUM(PairState)
 
     // Off when 0. They act on the bytes one side sends, on their way to the other side.

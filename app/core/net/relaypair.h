@@ -22,6 +22,8 @@ struct RelaySession::Pair
     bool upstreamUp = false;
     bool clientEnded = false; // the client's stream ended (its FIN, or a failure)
     bool upstreamEnded = false;
+    bool clientFailed = false; // a reset or a failed write: nothing more reaches it
+    bool upstreamFailed = false;
     bool cutting = false; // a cut fault or a disconnect closes both connections
 
     RelayPipe *from(Side side) const { return side == Side::Client ? toTarget.get() : toClient.get(); }

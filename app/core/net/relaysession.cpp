@@ -243,6 +243,7 @@ void RelaySession::onStreamFailed(PeerId id, Side side, const SessionError &erro
     if (!p)
         return;
     (side == Side::Client ? p->clientEnded : p->upstreamEnded) = true;
+    (side == Side::Client ? p->clientFailed : p->upstreamFailed) = true;
     if (!p->upstreamUp) {
         endPair(id); // the client left while we connected
         return;

@@ -58,8 +58,12 @@ QString RelaySessionControl::upstreamEndpoint(PeerId pair) const
 RelayControl::PairState RelaySessionControl::pairState(PeerId pair) const
 {
     const RelaySession::Pair *p = m_session->pair(pair);
-    if (!p || p->clientEnded || p->upstreamEnded || p->cutting)
+    if (!p || p->cutting || p->clientFailed || p->upstreamFailed || (p->clientEnded && p->upstreamEnded))
         return PairState::Closing;
+    if (p->clientEnded)
+        return PairState::ClientEnded;
+    if (p->upstreamEnded)
+        return PairState::TargetEnded;
     return p->upstreamUp ? PairState::Open : PairState::Connecting;
 }
 

@@ -114,11 +114,15 @@ void tst_RelaySession::targetClosingIsPassedOn()
 void tst_RelaySession::clientHalfCloseIsPassedOn()
 {
     RelayPeer target;
-    QVERIFY(target.start({"--listen", "--reply", "300000"}));
+    // A second before it reads: meanwhile the pair shows that the client has ended and the target has not.
+    QVERIFY(target.start({"--listen", "--reply", "300000", "--sleep", "1"}));
     auto relay = openRelay(target.port());
     QSignalSpy ended(relay.get(), &Session::peerDisconnected);
     RelayPeer client;
     QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--send", "100000", "--shutdown"}));
+    QTRY_COMPARE(relay->peerCount(), 1);
+    const PeerId pair = relay->peers().at(0);
+    QTRY_COMPARE(relay->relay()->pairState(pair), RelayControl::PairState::ClientEnded);
     QVERIFY2(target.finish(), target.stderrText());
     QVERIFY2(client.finish(), client.stderrText());
     QCOMPARE(target.field("recv"), client.field("sent"));
@@ -138,7 +142,9 @@ void tst_RelaySession::targetHalfCloseIsPassedOn()
     QVERIFY(target.start({"--listen", "--send", "5000", "--shutdown"}));
     auto relay = openRelay(target.port());
     RelayPeer client;
-    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--reply", "70000"}));
+    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--reply", "70000", "--sleep", "1"}));
+    QTRY_COMPARE(relay->peerCount(), 1);
+    QTRY_COMPARE(relay->relay()->pairState(relay->peers().at(0)), RelayControl::PairState::TargetEnded);
     QVERIFY2(client.finish(), client.stderrText());
     QVERIFY2(target.finish(), target.stderrText());
     QCOMPARE(client.field("recv"), target.field("sent"));
