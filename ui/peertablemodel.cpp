@@ -15,8 +15,11 @@ PeerTableModel::PeerTableModel(Session *session, QObject *parent)
         m_layout.append(column);
     if (session->tls() && !m_datagrams)
         m_layout << TlsProtocolColumn << TlsCipherColumn << TlsClientCertificateColumn;
-    if (session->relay())
-        m_layout << RelayUpstreamColumn << RelayStateColumn;
+    if (session->relay()) {
+        // The state next to the client: the pane is narrow, and it is what changes.
+        m_layout.insert(1, RelayStateColumn);
+        m_layout << RelayUpstreamColumn;
+    }
     m_batch.setSingleShot(true);
     m_batch.setInterval(30);
     connect(&m_batch, &QTimer::timeout, this, &PeerTableModel::flush);
@@ -197,7 +200,8 @@ void PeerTableModel::removeLeaving()
 
 void PeerTableModel::refreshCounters()
 {
+    // The columns that change: from the counters on, or from a relay's state on (it is shown second).
+    const int first = m_session && m_session->relay() ? columnOf(RelayStateColumn) : columnOf(RxColumn);
     if (!m_ids.isEmpty())
-        Q_EMIT dataChanged(
-            index(0, RxColumn), index(int(m_ids.size()) - 1, int(m_layout.size()) - 1), {Qt::DisplayRole});
+        Q_EMIT dataChanged(index(0, first), index(int(m_ids.size()) - 1, int(m_layout.size()) - 1), {Qt::DisplayRole});
 }

@@ -19,7 +19,8 @@ class PeerTableModel : public QAbstractTableModel
 public:
     // Columns of a stream session: peer, connected at, RX bytes, TX bytes. A datagram session has the ones after
     // those too (the numbers are stable so that callers can name them). A TLS server shows its columns after TX
-    // bytes, a relay its own after all the others; columnOf() says where a column is shown.
+    // bytes; a relay its state after the peer and its upstream end after all the others; columnOf() says where a
+    // column is shown.
     enum Column {
         PeerColumn,
         SinceColumn, // connected at / first seen

@@ -15,6 +15,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -96,11 +97,16 @@ void tst_RelayPage::relaysFaultsAndInjects()
     PeerTableModel *pairs = page->pairModel();
     const int upstreamColumn = pairs->columnOf(PeerTableModel::RelayUpstreamColumn);
     const int stateColumn = pairs->columnOf(PeerTableModel::RelayStateColumn);
-    QVERIFY(upstreamColumn >= PeerTableModel::ColumnCount && stateColumn > upstreamColumn);
+    QCOMPARE(stateColumn, 1); // next to the client, where the narrow pane shows it
+    QVERIFY(upstreamColumn > PeerTableModel::ColumnCount);
     QCOMPARE(pairs->headerData(upstreamColumn, Qt::Horizontal).toString(), QStringLiteral("Upstream"));
     QCOMPARE(
         pairs->index(0, upstreamColumn).data().toString(), QStringLiteral("127.0.0.1:%1").arg(upstream->peerPort()));
     QCOMPARE(pairs->index(0, stateColumn).data().toString(), QStringLiteral("open"));
+    // The periodic refresh covers the state, so the view shows it change.
+    QSignalSpy refreshed(pairs, &QAbstractItemModel::dataChanged);
+    QVERIFY(refreshed.wait(1000));
+    QVERIFY(refreshed.last().at(0).toModelIndex().column() <= stateColumn);
 
     FIND(QComboBox, sendTo, page, "relaySendTo");
     sendTo->setCurrentIndex(1); // target side, all pairs
