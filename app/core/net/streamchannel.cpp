@@ -218,37 +218,56 @@ bool StreamChannel::write(const char *data, qint64 size)
         return false;
     if (size <= 0)
         return true;
-    m_queue.emplace_back(data, qsizetype(size));
-    m_unsent += size;
-    if (m_queue.size() == 1)
-        return sendSome(); // to the kernel at once; what it cannot take waits for the write notifier
+    // To the kernel at once from the caller's bytes; only what it cannot take is copied, to wait for the notifier.
+    const qint64 sent = m_queue.empty() ? sendRaw(data, size) : 0;
+    if (sent < 0)
+        return false;
+    if (sent < size) {
+        m_queue.emplace_back(data + sent, qsizetype(size - sent));
+        m_unsent += size - sent;
+        m_writeNotifier->setEnabled(true);
+    }
     return true;
+}
+
+qint64 StreamChannel::sendRaw(const char *data, qint64 size)
+{
+    qint64 sent = 0;
+    while (sent < size) {
+        const qint64 n = sendNative(m_fd, data + sent, size - sent);
+        if (n >= 0) {
+            sent += n;
+            continue;
+        }
+        const int error = lastError();
+        if (interrupted(error))
+            continue;
+        if (wouldBlock(error))
+            break;
+        // Told on the next turn: this may run inside a caller's loop.
+        m_failed = true;
+        m_writeNotifier->setEnabled(false);
+        QTimer::singleShot(0, this, [this, error] { fail(error); });
+        return -1;
+    }
+    return sent;
 }
 
 bool StreamChannel::sendSome()
 {
     while (!m_queue.empty()) {
         const QByteArray &front = m_queue.front();
-        const qint64 n = sendNative(m_fd, front.constData() + m_frontOffset, front.size() - m_frontOffset);
-        if (n < 0) {
-            const int error = lastError();
-            if (interrupted(error))
-                continue;
-            if (wouldBlock(error)) {
-                m_writeNotifier->setEnabled(true);
-                return true;
-            }
-            QTimer::singleShot(0, this, [this, error] { fail(error); });
-            m_writeNotifier->setEnabled(false);
-            m_failed = true;
+        const qint64 n = sendRaw(front.constData() + m_frontOffset, front.size() - m_frontOffset);
+        if (n < 0)
             return false;
-        }
         m_unsent -= n;
         m_frontOffset += qsizetype(n);
-        if (m_frontOffset == front.size()) {
-            m_queue.pop_front();
-            m_frontOffset = 0;
+        if (m_frontOffset < front.size()) {
+            m_writeNotifier->setEnabled(true); // the kernel is full
+            return true;
         }
+        m_queue.pop_front();
+        m_frontOffset = 0;
     }
     m_writeNotifier->setEnabled(false);
     if ((m_shutdownRequested || m_closeRequested) && !m_writeDone) {

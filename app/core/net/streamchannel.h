@@ -64,6 +64,7 @@ private:
     void onReadable();
     void onWritable();
     bool sendSome(); // false on a failure
+    qint64 sendRaw(const char *data, qint64 size); // bytes the kernel took; -1 on a failure
     void fail(int systemError);
     void finishIfDone();
     void closeDescriptor();
