@@ -194,6 +194,12 @@ void RelayPipe::sourceFinished()
 void RelayPipe::sourceFailed()
 {
     m_closeToFully = true;
+    if (m_closedTo && m_to && !m_stopped) {
+        // `to` was shut for writing by the source's FIN before: it must now be closed both ways, or nobody would read
+        // it again and the pair would never end.
+        m_to->closeAfterWrites();
+        return;
+    }
     sourceFinished();
 }
 

@@ -140,9 +140,11 @@ void RelaySession::onNewConnection()
 void RelaySession::watch(PeerId id, Side side, StreamChannel *channel)
 {
     const Side other = side == Side::Client ? Side::Target : Side::Client;
-    connect(channel, &StreamChannel::readyRead, this, [this, id, side] {
+    connect(channel, &StreamChannel::readyRead, this, [this, id, side, channel] {
         if (Pair *p = pair(id); p && p->from(side))
             p->from(side)->pump();
+        else if (p)
+            channel->noticeEnd(); // a client that leaves while we connect
     });
     // Written bytes make room: read on from the other side.
     connect(channel, &StreamChannel::bytesWritten, this, [this, id, other] {
@@ -194,8 +196,11 @@ void RelaySession::onUpstreamConnected(PeerId id)
     if (!pair(id))
         return;
     p->toClient->start();
-    if (pair(id))
-        p->toTarget->start(); // what the client sent meanwhile waits in its socket
+    if (!pair(id))
+        return;
+    p->toTarget->start(); // what the client sent meanwhile waits in its socket
+    if (pair(id) && p->clientEnded)
+        p->toTarget->sourceFinished(); // it ended before sending anything: the target sees the end at once
 }
 
 void RelaySession::onForwarded(PeerId id, Side from, const QByteArray &data)
@@ -274,7 +279,8 @@ void RelaySession::cut(PeerId id, Side from)
     closeBoth(*p);
 }
 
-// Graceful on both: what waits is written, then each connection is closed; their finished() ends the pair.
+// Graceful on both: what the sockets still hold is written, then each connection is closed (what a fault holds back
+// in the pipes is dropped: the user or the cut asked for the end now); their finished() ends the pair.
 void RelaySession::closeBoth(Pair &p)
 {
     p.cutting = true;

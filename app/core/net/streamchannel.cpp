@@ -48,9 +48,14 @@ qintptr duplicate(qintptr descriptor)
     WSAPROTOCOL_INFOW info;
     if (WSADuplicateSocketW(Native(descriptor), GetCurrentProcessId(), &info) != 0)
         return -1;
-    const Native copy = WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, &info, 0, 0);
+    // As Qt makes its own sockets: overlapped, and not inherited by child processes (which would keep the
+    // connection open after we close it).
+    const Native copy = WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, &info, 0,
+        WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
     if (copy == INVALID_SOCKET)
         return -1;
+    // Usually refused (WSAEINVAL) while Qt's WSAAsyncSelect registration is shared with the copy, which is
+    // non-blocking already; asked anyway for the case where it is not.
     u_long nonBlocking = 1;
     ioctlsocket(copy, FIONBIO, &nonBlocking);
     return qintptr(copy);
@@ -67,6 +72,10 @@ qint64 pendingBytes(qintptr descriptor)
 qint64 receive(qintptr descriptor, char *data, qint64 size)
 {
     return ::recv(Native(descriptor), data, int(std::min<qint64>(size, INT_MAX)), 0);
+}
+qint64 peekNative(qintptr descriptor, char *byte)
+{
+    return ::recv(Native(descriptor), byte, 1, MSG_PEEK);
 }
 qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
 {
@@ -110,6 +119,10 @@ qint64 pendingBytes(qintptr descriptor)
 qint64 receive(qintptr descriptor, char *data, qint64 size)
 {
     return ::recv(int(descriptor), data, size_t(size), 0);
+}
+qint64 peekNative(qintptr descriptor, char *byte)
+{
+    return ::recv(int(descriptor), byte, 1, MSG_PEEK);
 }
 qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
 {
@@ -165,6 +178,34 @@ void StreamChannel::onReadable()
     // Not watched again until read() finds nothing: the caller reads when it has room.
     m_readNotifier->setEnabled(false);
     Q_EMIT readyRead();
+}
+
+void StreamChannel::noticeEnd()
+{
+    if (m_fd == -1 || m_readDone || !m_carried.isEmpty())
+        return;
+    char byte = 0;
+    for (;;) {
+        const qint64 n = peekNative(m_fd, &byte);
+        if (n > 0)
+            return; // bytes wait for the reader, who will find the end after them
+        if (n == 0) {
+            m_readDone = true;
+            QTimer::singleShot(0, this, [this] {
+                Q_EMIT readFinished();
+                finishIfDone();
+            });
+            return;
+        }
+        const int error = lastError();
+        if (interrupted(error))
+            continue;
+        if (wouldBlock(error))
+            m_readNotifier->setEnabled(true); // a spurious wake-up: watch on
+        else
+            fail(error);
+        return;
+    }
 }
 
 qint64 StreamChannel::bytesAvailable() const

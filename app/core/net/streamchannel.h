@@ -34,6 +34,9 @@ public:
     // What the kernel holds to be read (and what Qt had read before the take-over).
     qint64 bytesAvailable() const;
     bool atEnd() const { return m_readDone; }
+    // For a readyRead nobody will act on yet (a relay's client while its upstream connects): finds the peer's end
+    // or a reset without taking its bytes; with bytes waiting it does nothing (the reader finds the end after them).
+    void noticeEnd();
 
     // false when the write side is shut or failed: nothing is taken.
     bool write(const char *data, qint64 size);

@@ -2,6 +2,7 @@
 #include "net/endpoint.h"
 #include "net/relaycontrol.h"
 #include "net/sessionfactory.h"
+#include "net/socketreset.h"
 #include "relaypeer.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,11 @@
 #include <QTest>
 #include <QTimer>
 
+#include <arpa/inet.h>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using Side = RelayControl::Side;
 using Faults = RelayControl::Faults;
@@ -27,6 +32,8 @@ private Q_SLOTS:
     void targetClosingIsPassedOn();
     void clientHalfCloseIsPassedOn();
     void targetHalfCloseIsPassedOn();
+    void resetAfterHalfCloseEndsThePair();
+    void clientLeavingWhileConnectingEndsThePair();
     void refusedTargetClosesTheClient();
     void splitWritesIntoChunks();
     void splitWithoutGapKeepsFlowing();
@@ -152,6 +159,68 @@ void tst_RelaySession::targetHalfCloseIsPassedOn()
     QCOMPARE(target.field("recv"), client.field("reply"));
     QCOMPARE(target.field("end"), QByteArray("eof"));
     QTRY_COMPARE(relay->peerCount(), 0);
+}
+
+// The client half-closes, then resets while the target's long answer is still on its way (the client reads slowly,
+// so the relay waits to write to it): the target's connection is closed too and the pair ends. It once stayed open
+// for good: the half-close had shut the target only for writing, and nobody read it again.
+void tst_RelaySession::resetAfterHalfCloseEndsThePair()
+{
+    RelayPeer target;
+    QVERIFY(target.start({"--listen", "--reply", "67108864"}));
+    auto relay = openRelay(target.port());
+    QTcpSocket client;
+    client.setReadBufferSize(64 * 1024); // Qt stops reading there: the answer backs up into the relay
+    client.connectToHost(QHostAddress::LocalHost, relayPort(*relay));
+    QVERIFY(client.waitForConnected(5000));
+    client.write("request");
+    QVERIFY(client.waitForBytesWritten(5000));
+    ::shutdown(int(client.socketDescriptor()), SHUT_WR); // the test may: Qt has no half-close
+    QTRY_VERIFY(client.bytesAvailable() > 0);
+    QTRY_COMPARE(relay->relay()->pairState(relay->peers().value(0)), RelayControl::PairState::ClientEnded);
+    SocketReset::abortWithReset(&client);
+    QVERIFY2(target.finish(20000), "the target's connection was left open");
+    QCOMPARE(target.field("recv").split(' ').at(0), QByteArray("7"));
+    QCOMPARE(target.field("reply").split(' ').at(0), QByteArray("-1")); // its answer was cut off
+    QTRY_COMPARE(relay->peerCount(), 0);
+}
+
+// A client that comes and goes before the target answers the connect (a target that never does): the pair ends
+// when the client does, not when the connect times out.
+void tst_RelaySession::clientLeavingWhileConnectingEndsThePair()
+{
+    // A target that never completes a connect: a listening socket that never accepts, its one-place queue taken.
+    // Linux then drops further SYNs, so the relay's connect waits (here up to a minute).
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    QVERIFY(listener >= 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    QCOMPARE(::listen(listener, 0), 0);
+    socklen_t length = sizeof address;
+    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+    const quint16 port = ntohs(address.sin_port);
+    QTcpSocket filler;
+    filler.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(filler.waitForConnected(5000));
+
+    std::unique_ptr<Session> relay(Sessions::create(Transport::Relay));
+    Session::OpenRequest request;
+    request.address = QHostAddress::LocalHost;
+    request.targetHost = QStringLiteral("127.0.0.1");
+    request.targetPort = port;
+    request.timeoutMs = 60000;
+    relay->open(request);
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, relay->localPort());
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(relay->peerCount(), 1);
+    QTest::qWait(300);
+    QCOMPARE(relay->relay()->pairState(relay->peers().at(0)), RelayControl::PairState::Connecting); // still
+    SocketReset::abortWithReset(&client);
+    QTRY_COMPARE_WITH_TIMEOUT(relay->peerCount(), 0, 5000);
+    ::close(listener);
 }
 
 void tst_RelaySession::refusedTargetClosesTheClient()
