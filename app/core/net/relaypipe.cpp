@@ -148,11 +148,10 @@ void RelayPipe::writeSome()
         // To the kernel at once: each piece of a split goes on the wire on its own.
         if (!m_to->write(chunk.data.constData() + chunk.offset, n))
             return; // the socket failed; its signals end the pair
-        const qint64 written = n;
         if (m_faults.rateKiBps > 0)
-            m_tokens -= double(written);
-        m_queued -= written;
-        chunk.offset += written;
+            m_tokens -= double(n);
+        m_queued -= n;
+        chunk.offset += n;
         if (chunk.offset == chunk.data.size())
             m_queue.pop_front();
         if (m_faults.chunkBytes > 0)

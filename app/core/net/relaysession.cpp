@@ -3,7 +3,6 @@
 #include "net/endpoint.h"
 #include "net/relaypair.h"
 #include "net/relaypipe.h"
-#include "net/socketlimits.h"
 #include "net/streamchannel.h"
 
 #include <QDateTime>

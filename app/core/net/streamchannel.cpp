@@ -1,152 +1,20 @@
 #include "net/streamchannel.h"
 
+#include "net/nativesocket.h"
 #include "net/socketlimits.h"
-#include "net/socketreset.h"
 
 #include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
 #include <algorithm>
-#include <climits>
-
-// Qt has no call for a half-close or for reading without closing on the peer's FIN, so this file speaks to the
-// socket itself: the same few calls on POSIX and Winsock (recv, send, shutdown, the pending byte count), as
-// net/socketreset.cpp does for SO_LINGER.
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
-#include <unistd.h>
-#endif
-
-namespace {
-
-#ifdef Q_OS_WIN
-using Native = SOCKET;
-int lastError()
-{
-    return WSAGetLastError();
-}
-bool wouldBlock(int error)
-{
-    return error == WSAEWOULDBLOCK;
-}
-bool interrupted(int error)
-{
-    return error == WSAEINTR;
-}
-bool isReset(int error)
-{
-    return error == WSAECONNRESET || error == WSAECONNABORTED || error == WSAESHUTDOWN;
-}
-qintptr duplicate(qintptr descriptor)
-{
-    WSAPROTOCOL_INFOW info;
-    if (WSADuplicateSocketW(Native(descriptor), GetCurrentProcessId(), &info) != 0)
-        return -1;
-    // As Qt makes its own sockets: overlapped, and not inherited by child processes (which would keep the
-    // connection open after we close it).
-    const Native copy = WSASocketW(FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, FROM_PROTOCOL_INFO, &info, 0,
-        WSA_FLAG_OVERLAPPED | WSA_FLAG_NO_HANDLE_INHERIT);
-    if (copy == INVALID_SOCKET)
-        return -1;
-    // Usually refused (WSAEINVAL) while Qt's WSAAsyncSelect registration is shared with the copy, which is
-    // non-blocking already; asked anyway for the case where it is not.
-    u_long nonBlocking = 1;
-    ioctlsocket(copy, FIONBIO, &nonBlocking);
-    return qintptr(copy);
-}
-void closeNative(qintptr descriptor)
-{
-    closesocket(Native(descriptor));
-}
-qint64 pendingBytes(qintptr descriptor)
-{
-    u_long n = 0;
-    return ioctlsocket(Native(descriptor), FIONREAD, &n) == 0 ? qint64(n) : 0;
-}
-qint64 receive(qintptr descriptor, char *data, qint64 size)
-{
-    return ::recv(Native(descriptor), data, int(std::min<qint64>(size, INT_MAX)), 0);
-}
-qint64 peekNative(qintptr descriptor, char *byte)
-{
-    return ::recv(Native(descriptor), byte, 1, MSG_PEEK);
-}
-qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
-{
-    return ::send(Native(descriptor), data, int(std::min<qint64>(size, INT_MAX)), 0);
-}
-void shutdownSend(qintptr descriptor)
-{
-    ::shutdown(Native(descriptor), SD_SEND);
-}
-#else
-int lastError()
-{
-    return errno;
-}
-bool wouldBlock(int error)
-{
-    return error == EAGAIN || error == EWOULDBLOCK;
-}
-bool interrupted(int error)
-{
-    return error == EINTR;
-}
-bool isReset(int error)
-{
-    return error == ECONNRESET || error == EPIPE || error == ECONNABORTED;
-}
-qintptr duplicate(qintptr descriptor)
-{
-    // The copy shares the open file description, so it is non-blocking as Qt made it.
-    return ::fcntl(int(descriptor), F_DUPFD_CLOEXEC, 0);
-}
-void closeNative(qintptr descriptor)
-{
-    ::close(int(descriptor));
-}
-qint64 pendingBytes(qintptr descriptor)
-{
-    int n = 0;
-    return ::ioctl(int(descriptor), FIONREAD, &n) == 0 ? qint64(n) : 0;
-}
-qint64 receive(qintptr descriptor, char *data, qint64 size)
-{
-    return ::recv(int(descriptor), data, size_t(size), 0);
-}
-qint64 peekNative(qintptr descriptor, char *byte)
-{
-    return ::recv(int(descriptor), byte, 1, MSG_PEEK);
-}
-qint64 sendNative(qintptr descriptor, const char *data, qint64 size)
-{
-#ifdef MSG_NOSIGNAL
-    constexpr int Flags = MSG_NOSIGNAL; // a peer's reset must not kill the process with SIGPIPE
-#else
-    constexpr int Flags = 0; // macOS: Qt set SO_NOSIGPIPE on the socket, which the copy shares
-#endif
-    return ::send(int(descriptor), data, size_t(size), Flags);
-}
-void shutdownSend(qintptr descriptor)
-{
-    ::shutdown(int(descriptor), SHUT_WR);
-}
-#endif
-
-} // namespace
 
 std::unique_ptr<StreamChannel> StreamChannel::adopt(QTcpSocket *socket, QString *error)
 {
     const qintptr descriptor = socket->state() == QAbstractSocket::ConnectedState ? socket->socketDescriptor() : -1;
-    const qintptr copy = descriptor == -1 ? -1 : duplicate(descriptor);
+    const qintptr copy = descriptor == -1 ? -1 : NativeSocket::duplicate(descriptor);
     if (copy == -1 && error)
-        *error = descriptor == -1 ? socket->errorString() : qt_error_string(lastError());
+        *error = descriptor == -1 ? socket->errorString() : qt_error_string(NativeSocket::lastError());
     // What Qt read before the take-over (nothing, usually: this runs in the slot of its connected signal).
     QByteArray carried = socket->bytesAvailable() > 0 ? socket->readAll() : QByteArray();
     socket->abort(); // closes Qt's descriptor only: the connection lives on in the copy
@@ -180,27 +48,33 @@ void StreamChannel::onReadable()
     Q_EMIT readyRead();
 }
 
+// The peer's FIN, told on the next turn: it may be found inside a caller's loop.
+void StreamChannel::peerEnded()
+{
+    m_readDone = true;
+    QTimer::singleShot(0, this, [this] {
+        Q_EMIT readFinished();
+        finishIfDone();
+    });
+}
+
 void StreamChannel::noticeEnd()
 {
     if (m_fd == -1 || m_readDone || !m_carried.isEmpty())
         return;
     char byte = 0;
     for (;;) {
-        const qint64 n = peekNative(m_fd, &byte);
+        const qint64 n = NativeSocket::peek(m_fd, &byte);
         if (n > 0)
             return; // bytes wait for the reader, who will find the end after them
         if (n == 0) {
-            m_readDone = true;
-            QTimer::singleShot(0, this, [this] {
-                Q_EMIT readFinished();
-                finishIfDone();
-            });
+            peerEnded();
             return;
         }
-        const int error = lastError();
-        if (interrupted(error))
+        const int error = NativeSocket::lastError();
+        if (NativeSocket::interrupted(error))
             continue;
-        if (wouldBlock(error))
+        if (NativeSocket::wouldBlock(error))
             m_readNotifier->setEnabled(true); // a spurious wake-up: watch on
         else
             fail(error);
@@ -210,7 +84,7 @@ void StreamChannel::noticeEnd()
 
 qint64 StreamChannel::bytesAvailable() const
 {
-    return m_carried.size() + (m_fd != -1 && !m_readDone ? pendingBytes(m_fd) : 0);
+    return m_carried.size() + (m_fd != -1 && !m_readDone ? NativeSocket::pendingBytes(m_fd) : 0);
 }
 
 QByteArray StreamChannel::read(qint64 maxSize)
@@ -225,26 +99,23 @@ QByteArray StreamChannel::read(qint64 maxSize)
     if (m_fd == -1 || m_readDone || maxSize <= 0)
         return {};
     // No larger than what is there: a 256 KiB buffer per read for a few bytes would be wasted memory.
-    const qint64 size = std::clamp<qint64>(pendingBytes(m_fd), 1, std::min(maxSize, SocketLimits::ReadChunkBytes));
+    const qint64 size
+        = std::clamp<qint64>(NativeSocket::pendingBytes(m_fd), 1, std::min(maxSize, SocketLimits::ReadChunkBytes));
     QByteArray data(qsizetype(size), Qt::Uninitialized);
     for (;;) {
-        const qint64 n = receive(m_fd, data.data(), size);
+        const qint64 n = NativeSocket::receive(m_fd, data.data(), size);
         if (n > 0) {
             data.truncate(qsizetype(n));
             return data;
         }
         if (n == 0) {
-            m_readDone = true; // the peer's FIN; told on the next turn, as it may be read inside a caller's loop
-            QTimer::singleShot(0, this, [this] {
-                Q_EMIT readFinished();
-                finishIfDone();
-            });
+            peerEnded();
             return {};
         }
-        const int error = lastError();
-        if (interrupted(error))
+        const int error = NativeSocket::lastError();
+        if (NativeSocket::interrupted(error))
             continue;
-        if (wouldBlock(error)) {
+        if (NativeSocket::wouldBlock(error)) {
             m_readNotifier->setEnabled(true);
             return {};
         }
@@ -275,15 +146,15 @@ qint64 StreamChannel::sendRaw(const char *data, qint64 size)
 {
     qint64 sent = 0;
     while (sent < size) {
-        const qint64 n = sendNative(m_fd, data + sent, size - sent);
+        const qint64 n = NativeSocket::send(m_fd, data + sent, size - sent);
         if (n >= 0) {
             sent += n;
             continue;
         }
-        const int error = lastError();
-        if (interrupted(error))
+        const int error = NativeSocket::lastError();
+        if (NativeSocket::interrupted(error))
             continue;
-        if (wouldBlock(error))
+        if (NativeSocket::wouldBlock(error))
             break;
         // Told on the next turn: this may run inside a caller's loop.
         m_failed = true;
@@ -313,7 +184,7 @@ bool StreamChannel::sendSome()
     m_writeNotifier->setEnabled(false);
     if ((m_shutdownRequested || m_closeRequested) && !m_writeDone) {
         m_writeDone = true;
-        shutdownSend(m_fd);
+        NativeSocket::shutdownSend(m_fd);
         QTimer::singleShot(0, this, [this] {
             Q_EMIT writeFinished();
             finishIfDone();
@@ -360,7 +231,7 @@ void StreamChannel::abortWithReset()
 {
     if (m_fd == -1)
         return;
-    SocketReset::resetOnClose(m_fd);
+    NativeSocket::resetOnClose(m_fd);
     m_failed = true;
     closeDescriptor();
 }
@@ -376,7 +247,8 @@ void StreamChannel::fail(int systemError)
     if (m_fd == -1)
         return;
     m_failed = true;
-    const auto error = isReset(systemError) ? QAbstractSocket::RemoteHostClosedError : QAbstractSocket::NetworkError;
+    const auto error
+        = NativeSocket::isReset(systemError) ? QAbstractSocket::RemoteHostClosedError : QAbstractSocket::NetworkError;
     const QString text = qt_error_string(systemError);
     closeDescriptor();
     Q_EMIT failed(error, text);
@@ -390,7 +262,7 @@ void StreamChannel::finishIfDone()
     if (m_closeRequested) {
         // What the peer sent that nobody will read: taken now, so that the close is a FIN, not a reset.
         char sink[16384];
-        for (int i = 0; i < 64 && receive(m_fd, sink, qint64(sizeof sink)) > 0; ++i) { }
+        for (int i = 0; i < 64 && NativeSocket::receive(m_fd, sink, qint64(sizeof sink)) > 0; ++i) { }
     }
     closeDescriptor();
     Q_EMIT finished();
@@ -406,7 +278,7 @@ void StreamChannel::closeDescriptor()
         notifier->deleteLater();
     }
     m_readNotifier = m_writeNotifier = nullptr;
-    closeNative(m_fd);
+    NativeSocket::close(m_fd);
     m_fd = -1;
     m_queue.clear();
     m_unsent = 0;

@@ -65,6 +65,7 @@ Q_SIGNALS:
 private:
     StreamChannel(qintptr descriptor, QByteArray carried);
     void onReadable();
+    void peerEnded();
     void onWritable();
     bool sendSome(); // false on a failure
     qint64 sendRaw(const char *data, qint64 size); // bytes the kernel took; -1 on a failure
