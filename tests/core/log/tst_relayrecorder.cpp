@@ -5,6 +5,7 @@
 #include "net/relaycontrol.h"
 #include "net/sessionfactory.h"
 #include "relaypeer.h"
+#include "relaytesting.h"
 
 #include <QCryptographicHash>
 #include <QNetworkDatagram>
@@ -31,13 +32,7 @@ private Q_SLOTS:
 private:
     static std::unique_ptr<Session> openRelay(quint16 targetPort, Transport transport = Transport::Relay)
     {
-        std::unique_ptr<Session> session(Sessions::create(transport));
-        Session::OpenRequest request;
-        request.address = QHostAddress::LocalHost;
-        request.targetHost = QStringLiteral("127.0.0.1");
-        request.targetPort = targetPort;
-        session->open(request);
-        return session;
+        return RelayTesting::open(transport, targetPort);
     }
 };
 

@@ -2,8 +2,8 @@
 #include "net/endpoint.h"
 #include "net/relaycontrol.h"
 #include "net/sessionfactory.h"
-#include "net/socketreset.h"
 #include "relaypeer.h"
+#include "relaytesting.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -12,17 +12,13 @@
 #include <QTest>
 #include <QTimer>
 
-#include <arpa/inet.h>
 #include <memory>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using Side = RelayControl::Side;
 using Faults = RelayControl::Faults;
 
-// The relay between two real peers: python processes (tests/support/relay_peer.py) for volume, half-close, resets and
-// recv sizes; sockets in this process where only timing or a few bytes matter.
+// The relay between two real peers: python processes (tests/support/relay_peer.py) for volume, closes, resets and
+// recv sizes (half-closes: tst_relayhalfclose); sockets in this process where only timing or a few bytes matter.
 class tst_RelaySession : public QObject
 {
     Q_OBJECT
@@ -30,10 +26,6 @@ private Q_SLOTS:
     void factoryMakesARelay();
     void forwardsBothWaysExactly();
     void targetClosingIsPassedOn();
-    void clientHalfCloseIsPassedOn();
-    void targetHalfCloseIsPassedOn();
-    void resetAfterHalfCloseEndsThePair();
-    void clientLeavingWhileConnectingEndsThePair();
     void refusedTargetClosesTheClient();
     void splitWritesIntoChunks();
     void splitWithoutGapKeepsFlowing();
@@ -45,22 +37,12 @@ private Q_SLOTS:
     void injectsToEitherSide();
 
 private:
-    // A relay listening on 127.0.0.1:0 towards 127.0.0.1:targetPort.
-    std::unique_ptr<Session> openRelay(quint16 targetPort);
+    static std::unique_ptr<Session> openRelay(quint16 targetPort)
+    {
+        return RelayTesting::open(Transport::Relay, targetPort);
+    }
     static quint16 relayPort(const Session &session) { return session.localPort(); }
 };
-
-std::unique_ptr<Session> tst_RelaySession::openRelay(quint16 targetPort)
-{
-    std::unique_ptr<Session> session(Sessions::create(Transport::Relay));
-    Session::OpenRequest request;
-    request.address = QHostAddress::LocalHost;
-    request.port = 0;
-    request.targetHost = QStringLiteral("127.0.0.1");
-    request.targetPort = targetPort;
-    session->open(request);
-    return session;
-}
 
 void tst_RelaySession::factoryMakesARelay()
 {
@@ -113,114 +95,6 @@ void tst_RelaySession::targetClosingIsPassedOn()
     QCOMPARE(client.field("recv"), target.field("sent"));
     QCOMPARE(client.field("end"), QByteArray("eof"));
     QTRY_COMPARE(relay->peerCount(), 0);
-}
-
-// The client half-closes after its request, as `nc -N` or an HTTP/1.0 client does: the target reads every byte and
-// then the end of the stream, and its answer, sent after that, still reaches the client, followed by the target's
-// own end. The pair ends once both have ended.
-void tst_RelaySession::clientHalfCloseIsPassedOn()
-{
-    RelayPeer target;
-    // A second before it reads: meanwhile the pair shows that the client has ended and the target has not.
-    QVERIFY(target.start({"--listen", "--reply", "300000", "--sleep", "1"}));
-    auto relay = openRelay(target.port());
-    QSignalSpy ended(relay.get(), &Session::peerDisconnected);
-    RelayPeer client;
-    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--send", "100000", "--shutdown"}));
-    QTRY_COMPARE(relay->peerCount(), 1);
-    const PeerId pair = relay->peers().at(0);
-    QTRY_COMPARE(relay->relay()->pairState(pair), RelayControl::PairState::ClientEnded);
-    QVERIFY2(target.finish(), target.stderrText());
-    QVERIFY2(client.finish(), client.stderrText());
-    QCOMPARE(target.field("recv"), client.field("sent"));
-    QCOMPARE(target.field("end"), QByteArray("eof"));
-    QCOMPARE(target.field("reply").split(' ').at(0), QByteArray("300000"));
-    QCOMPARE(client.field("recv"), target.field("reply"));
-    QCOMPARE(client.field("end"), QByteArray("eof"));
-    QTRY_COMPARE(relay->peerCount(), 0);
-    QCOMPARE(ended.size(), 1);
-}
-
-// The same the other way: the target half-closes after its greeting and reads on; what the client sends after
-// the greeting's end still reaches it.
-void tst_RelaySession::targetHalfCloseIsPassedOn()
-{
-    RelayPeer target;
-    QVERIFY(target.start({"--listen", "--send", "5000", "--shutdown"}));
-    auto relay = openRelay(target.port());
-    RelayPeer client;
-    QVERIFY(client.start({"--connect", QString::number(relayPort(*relay)), "--reply", "70000", "--sleep", "1"}));
-    QTRY_COMPARE(relay->peerCount(), 1);
-    QTRY_COMPARE(relay->relay()->pairState(relay->peers().at(0)), RelayControl::PairState::TargetEnded);
-    QVERIFY2(client.finish(), client.stderrText());
-    QVERIFY2(target.finish(), target.stderrText());
-    QCOMPARE(client.field("recv"), target.field("sent"));
-    QCOMPARE(client.field("end"), QByteArray("eof"));
-    QCOMPARE(target.field("recv"), client.field("reply"));
-    QCOMPARE(target.field("end"), QByteArray("eof"));
-    QTRY_COMPARE(relay->peerCount(), 0);
-}
-
-// The client half-closes, then resets while the target's long answer is still on its way (the client reads slowly,
-// so the relay waits to write to it): the target's connection is closed too and the pair ends. It once stayed open
-// for good: the half-close had shut the target only for writing, and nobody read it again.
-void tst_RelaySession::resetAfterHalfCloseEndsThePair()
-{
-    RelayPeer target;
-    QVERIFY(target.start({"--listen", "--reply", "67108864"}));
-    auto relay = openRelay(target.port());
-    QTcpSocket client;
-    client.setReadBufferSize(64 * 1024); // Qt stops reading there: the answer backs up into the relay
-    client.connectToHost(QHostAddress::LocalHost, relayPort(*relay));
-    QVERIFY(client.waitForConnected(5000));
-    client.write("request");
-    QVERIFY(client.waitForBytesWritten(5000));
-    ::shutdown(int(client.socketDescriptor()), SHUT_WR); // the test may: Qt has no half-close
-    QTRY_VERIFY(client.bytesAvailable() > 0);
-    QTRY_COMPARE(relay->relay()->pairState(relay->peers().value(0)), RelayControl::PairState::ClientEnded);
-    SocketReset::abortWithReset(&client);
-    QVERIFY2(target.finish(20000), "the target's connection was left open");
-    QCOMPARE(target.field("recv").split(' ').at(0), QByteArray("7"));
-    QCOMPARE(target.field("reply").split(' ').at(0), QByteArray("-1")); // its answer was cut off
-    QTRY_COMPARE(relay->peerCount(), 0);
-}
-
-// A client that comes and goes before the target answers the connect (a target that never does): the pair ends
-// when the client does, not when the connect times out.
-void tst_RelaySession::clientLeavingWhileConnectingEndsThePair()
-{
-    // A target that never completes a connect: a listening socket that never accepts, its one-place queue taken.
-    // Linux then drops further SYNs, so the relay's connect waits (here up to a minute).
-    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
-    QVERIFY(listener >= 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
-    QCOMPARE(::listen(listener, 0), 0);
-    socklen_t length = sizeof address;
-    ::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
-    const quint16 port = ntohs(address.sin_port);
-    QTcpSocket filler;
-    filler.connectToHost(QHostAddress::LocalHost, port);
-    QVERIFY(filler.waitForConnected(5000));
-
-    std::unique_ptr<Session> relay(Sessions::create(Transport::Relay));
-    Session::OpenRequest request;
-    request.address = QHostAddress::LocalHost;
-    request.targetHost = QStringLiteral("127.0.0.1");
-    request.targetPort = port;
-    request.timeoutMs = 60000;
-    relay->open(request);
-    QTcpSocket client;
-    client.connectToHost(QHostAddress::LocalHost, relay->localPort());
-    QVERIFY(client.waitForConnected(5000));
-    QTRY_COMPARE(relay->peerCount(), 1);
-    QTest::qWait(300);
-    QCOMPARE(relay->relay()->pairState(relay->peers().at(0)), RelayControl::PairState::Connecting); // still
-    SocketReset::abortWithReset(&client);
-    QTRY_COMPARE_WITH_TIMEOUT(relay->peerCount(), 0, 5000);
-    ::close(listener);
 }
 
 void tst_RelaySession::refusedTargetClosesTheClient()

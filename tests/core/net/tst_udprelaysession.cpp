@@ -1,6 +1,7 @@
 #include "net/relaycontrol.h"
 #include "net/sessionfactory.h"
 #include "relaypeer.h"
+#include "relaytesting.h"
 
 #include <QNetworkDatagram>
 #include <QRandomGenerator>
@@ -40,14 +41,7 @@ private:
 
 std::unique_ptr<Session> tst_UdpRelaySession::openRelay(quint16 targetPort)
 {
-    std::unique_ptr<Session> session(Sessions::create(Transport::UdpRelay));
-    Session::OpenRequest request;
-    request.address = QHostAddress::LocalHost;
-    request.port = 0;
-    request.targetHost = QStringLiteral("127.0.0.1");
-    request.targetPort = targetPort;
-    session->open(request);
-    return session;
+    return RelayTesting::open(Transport::UdpRelay, targetPort);
 }
 
 QStringList tst_UdpRelaySession::clientArguments(quint16 relayPort, int count, int size, int window, int quietMs)
